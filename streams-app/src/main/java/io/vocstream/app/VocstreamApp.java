@@ -1,0 +1,113 @@
+package io.vocstream.app;
+
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.hotspot.DefaultExports;
+import io.vocstream.config.AppConfig;
+import io.vocstream.http.ApiServer;
+import io.vocstream.ingest.IngestRoutes;
+import io.vocstream.query.InstanceRouter;
+import io.vocstream.runtime.FreePorts;
+import io.vocstream.runtime.TopicProvisioner;
+import io.vocstream.schemas.registry.RegistryClientConfig;
+import io.vocstream.schemas.registry.RestSchemaRegistryClient;
+import io.vocstream.streams.DeadLetterDeserializationHandler;
+import io.vocstream.streams.EventSerdes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running vocstream instance: the Kafka Streams application with every capability's topology, and the HTTP
+ * server that answers from its state (and from the other instances of the same application id).
+ */
+public final class VocstreamApp implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(VocstreamApp.class);
+
+    private final KafkaStreams streams;
+    private final ApiServer http;
+    private final RestSchemaRegistryClient registry;
+
+    private VocstreamApp(KafkaStreams streams, ApiServer http, RestSchemaRegistryClient registry) {
+        this.streams = streams;
+        this.http = http;
+        this.registry = registry;
+    }
+
+    public static VocstreamApp start(AppConfig config) {
+        DefaultExports.initialize();
+        if (config.createTopics()) {
+            try (Admin admin = Admin.create(adminProperties(config))) {
+                TopicProvisioner.ensureTopics(admin, config);
+            }
+        }
+        int httpPort = config.httpPort() == 0 ? FreePorts.pick() : config.httpPort();
+        HostInfo self = new HostInfo(config.advertisedHost(), httpPort);
+        RestSchemaRegistryClient registry =
+                new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(config.registryClientProperties()));
+        EventSerdes serdes = new EventSerdes(registry, config.registryClientProperties());
+        KafkaStreams streams = new KafkaStreams(
+                VocstreamTopology.build(config.topicPrefix(), serdes), streamsProperties(config, self));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("stream thread failed; replacing it", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
+        ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
+                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router)));
+        streams.start();
+        log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
+        return new VocstreamApp(streams, http, registry);
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        streams.close(Duration.ofSeconds(30));
+        registry.close();
+    }
+
+    private static Optional<String> readiness(KafkaStreams streams) {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING ? Optional.empty()
+                : Optional.of("Kafka Streams is " + state + ", not RUNNING");
+    }
+
+    private static Map<String, Object> adminProperties(AppConfig config) {
+        Map<String, Object> props = new HashMap<>(config.kafkaClientProperties());
+        props.put("bootstrap.servers", config.bootstrapServers());
+        return props;
+    }
+
+    static Properties streamsProperties(AppConfig config, HostInfo self) {
+        Properties p = new Properties();
+        p.putAll(config.kafkaClientProperties());
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topicReplicationFactor());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+                DeadLetterDeserializationHandler.class.getName());
+        return p;
+    }
+}

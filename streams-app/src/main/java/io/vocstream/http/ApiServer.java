@@ -1,0 +1,106 @@
+package io.vocstream.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.javalin.Javalin;
+import io.javalin.http.ContentType;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.exporter.common.TextFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server: health and readiness, Prometheus metrics, the OpenAPI document and every capability's
+ * {@code /api/v1} routes, with one JSON error shape ({@link ApiError}) for every failure.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    public static final String OPENAPI_RESOURCE = "/openapi.json";
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts the server on {@code host:port} (port 0 picks a free one). */
+    public static ApiServer start(String host, int port, Readiness readiness, CollectorRegistry metrics,
+                                  List<ApiRoutes> capabilities) {
+        ObjectMapper json = jsonMapper();
+        byte[] openApi = readOpenApi();
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(json, false));
+            cfg.http.defaultContentType = ContentType.JSON;
+            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "UP")));
+            cfg.routes.get("/ready", ctx -> readiness.notReadyReason().ifPresentOrElse(
+                    reason -> {
+                        throw new ServiceUnavailableException(reason, 5);
+                    },
+                    () -> ctx.json(Map.of("status", "READY"))));
+            cfg.routes.get("/metrics", ctx -> {
+                ctx.contentType(TextFormat.CONTENT_TYPE_004);
+                try (Writer w = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8)) {
+                    TextFormat.write004(w, metrics.metricFamilySamples());
+                }
+            });
+            cfg.routes.get("/api/v1/openapi.json", ctx -> ctx.contentType(ContentType.JSON).result(openApi));
+            capabilities.forEach(c -> c.addTo(cfg.routes));
+            cfg.routes.exception(BadParameterException.class, (e, ctx) -> ctx.status(HttpStatus.BAD_REQUEST)
+                    .json(new ApiError("bad parameter '" + e.parameter() + "'", e.getMessage())));
+            cfg.routes.exception(ServiceUnavailableException.class, (e, ctx) -> ctx
+                    .status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                    .json(new ApiError("unavailable", e.getMessage())));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("internal error", e.toString()));
+            });
+            cfg.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty()) {
+                    ctx.json(new ApiError("not found", "no resource at " + ctx.path()));
+                }
+            });
+        });
+        app.start(host, port);
+        return new ApiServer(app);
+    }
+
+    /** The mapper every JSON body goes through: ISO-8601 instants, no nulls dropped (null means "nothing to measure"). */
+    public static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static byte[] readOpenApi() {
+        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the OpenAPI document " + OPENAPI_RESOURCE + " is missing from the jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

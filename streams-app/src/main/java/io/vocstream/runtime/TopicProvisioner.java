@@ -1,0 +1,60 @@
+package io.vocstream.runtime;
+
+import io.vocstream.config.AppConfig;
+import io.vocstream.schemas.EventTopic;
+import io.vocstream.schemas.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics of the external contract that do not exist yet: the six inputs, their dead-letter topics
+ * and {@code alerts}. Existing topics are left exactly as they are.
+ */
+public final class TopicProvisioner {
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private TopicProvisioner() {
+    }
+
+    /** Every topic name the application reads or writes, under the configured prefix. */
+    public static List<String> contractTopics(String prefix) {
+        List<String> names = new ArrayList<>();
+        for (EventTopic t : EventTopic.values()) {
+            names.add(t.topicName(prefix));
+            names.add(Topics.dlqOf(t.topicName(prefix)));
+        }
+        names.add(prefix + Topics.ALERTS);
+        return names;
+    }
+
+    public static void ensureTopics(Admin admin, AppConfig config) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = contractTopics(config.topicPrefix()).stream()
+                    .filter(name -> !existing.contains(name))
+                    .map(name -> new NewTopic(name, config.topicPartitions(), config.topicReplicationFactor())
+                            .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.topicRetentionMillis()))))
+                    .toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+                log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create the vocstream topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the Kafka cluster did not answer within 60 s while creating topics", e);
+        }
+    }
+}
