@@ -27,6 +27,7 @@ final class RegistryRoutes {
     static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final List<String> REQUEST_CONTENT_TYPES = List.of(CONTENT_TYPE,
             "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
+    private static final String ERROR_ANSWERED = "registry.errorAnswered";
 
     private final SchemaStore store;
     /** Unknown request fields (metadata, ruleSet, ...) are ignored, as Confluent ignores them. */
@@ -119,8 +120,9 @@ final class RegistryRoutes {
             log.error("schema registry request {} {} failed", ctx.method(), ctx.path(), e);
             respondError(ctx, 500, 500, e.toString());
         });
+        // Javalin answers an unknown route with a plain-text 404 of its own; registry 404s already have their body
         routes.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty()) {
+            if (ctx.attribute(ERROR_ANSWERED) == null) {
                 RegistryException notFound = RegistryException.routeNotFound(ctx.method().name(), ctx.path());
                 respondError(ctx, notFound.httpStatus(), notFound.errorCode(), notFound.getMessage());
             }
@@ -212,6 +214,7 @@ final class RegistryRoutes {
     }
 
     private void respondError(Context ctx, int status, int errorCode, String message) {
+        ctx.attribute(ERROR_ANSWERED, true);
         ctx.status(status);
         respond(ctx, new ErrorBody(errorCode, message));
     }

@@ -77,11 +77,11 @@ final class SchemaLog implements AutoCloseable {
     static SchemaLog open(Map<String, Object> clientProps, String topic, short replicationFactor,
                           Consumer<LogEntry> apply) {
         ensureTopic(clientProps, topic, replicationFactor);
-        KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(clientProps),
+        KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(clientProps, topic),
                 new StringSerializer(), new StringSerializer());
         KafkaConsumer<String, String> consumer;
         try {
-            consumer = new KafkaConsumer<>(consumerProps(clientProps), new StringDeserializer(),
+            consumer = new KafkaConsumer<>(consumerProps(clientProps, topic), new StringDeserializer(),
                     new StringDeserializer());
         } catch (RuntimeException e) {
             producer.close();
@@ -269,9 +269,9 @@ final class SchemaLog implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> producerProps(Map<String, Object> clientProps) {
+    private static Map<String, Object> producerProps(Map<String, Object> clientProps, String topic) {
         Map<String, Object> props = new HashMap<>(clientProps);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "schema-registry-writer-" + topic);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
@@ -282,9 +282,9 @@ final class SchemaLog implements AutoCloseable {
         return props;
     }
 
-    private static Map<String, Object> consumerProps(Map<String, Object> clientProps) {
+    private static Map<String, Object> consumerProps(Map<String, Object> clientProps, String topic) {
         Map<String, Object> props = new HashMap<>(clientProps);
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "schema-registry-reader-" + topic);
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
@@ -277,7 +276,9 @@ final class SchemaStore {
         }
         try {
             return new Schema.Parser().parse(candidate.schema());
-        } catch (AvroRuntimeException e) {
+        } catch (RuntimeException e) {
+            // mostly SchemaParseException, but Avro 1.12 reports a schema that is only an undefined name ("strnig")
+            // with a NullPointerException: whatever the parser throws, the text sent was at fault
             throw RegistryException.invalidSchema("Invalid schema of type " + AVRO + ", details: " + e.getMessage());
         }
     }
