@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks a free loopback port, for listeners whose port must be known before they bind (KRaft voters). */
+/** Free TCP ports: picked for listeners whose port must be known before they bind (KRaft voters), or checked. */
 public final class FreePorts {
     private FreePorts() {
     }
@@ -16,6 +16,15 @@ public final class FreePorts {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port on the loopback interface", e);
+        }
+    }
+
+    /** Whether nothing listens on {@code port} on any local address, so that a listener can bind it. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
