@@ -15,7 +15,6 @@ import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigException;
-import org.apache.kafka.common.config.types.Password;
 
 /**
  * Settings of {@link RestSchemaRegistryClient}. The registry URL, basic-auth and TLS settings use the names of
@@ -122,10 +121,7 @@ public final class RegistryClientConfig {
             this.sslContext = null;
             this.tlsDescription = "JVM default trust";
         } else {
-            Password keyPassword = parsed.getPassword(SSL_KEY_PASSWORD);
-            this.sslContext = SslContexts.load(trustStore, keyStore,
-                    keyPassword != null ? SSL_KEY_PASSWORD : SSL_KEYSTORE_PASSWORD,
-                    keyPassword != null ? keyPassword : keyStore == null ? null : keyStore.password());
+            this.sslContext = SslContexts.load(trustStore, keyStore, parsed.getPassword(SSL_KEY_PASSWORD));
             this.tlsDescription = "truststore " + (trustStore == null ? "JVM default" : trustStore)
                     + ", keystore " + (keyStore == null ? "none" : keyStore);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -227,7 +228,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         try {
             return reader.apply(JSON.readTree(response.body()));
         } catch (IOException e) {
-            throw unusable(request, response, "it is not JSON (" + e.getMessage() + "): " + excerpt(response.body()));
+            throw unusable(request, response, "it is not JSON: " + excerpt(response.body()));
         } catch (UnusableAnswer e) {
             throw unusable(request, response, e.getMessage());
         }
@@ -314,11 +315,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
                 : oneLine.substring(0, BODY_EXCERPT_LENGTH) + "...";
     }
 
-    /** The most telling message of a transport failure (the JDK often wraps the real one without a message). */
+    /** A transport failure's type and the first message in its chain (the JDK often leaves the outer one empty). */
     private static String reason(Throwable e) {
-        if (e.getMessage() == null && e.getCause() != null) {
-            return reason(e.getCause());
+        String type = e instanceof ConnectException ? "cannot connect (ConnectException)"
+                : e.getClass().getSimpleName();
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return type + ": " + cause.getMessage();
+            }
         }
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return type;
     }
 }

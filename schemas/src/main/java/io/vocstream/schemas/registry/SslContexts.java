@@ -32,14 +32,14 @@ final class SslContexts {
 
     /**
      * A TLS context trusting the certificates of {@code trustStore} (the JVM's default trust if null) and presenting
-     * the key of {@code keyStore} (none if null), whose key password is {@code keyPassword} from setting
-     * {@code keyPasswordSetting}.
+     * the key of {@code keyStore} (none if null), unlocked with {@code keyPassword} or, if that is null, with the
+     * key store's password.
      *
      * @throws ConfigException naming the setting whose store or password cannot be used
      */
-    static SSLContext load(Store trustStore, Store keyStore, String keyPasswordSetting, Password keyPassword) {
+    static SSLContext load(Store trustStore, Store keyStore, Password keyPassword) {
         TrustManager[] trustManagers = trustStore == null ? null : trustManagers(trustStore);
-        KeyManager[] keyManagers = keyStore == null ? null : keyManagers(keyStore, keyPasswordSetting, keyPassword);
+        KeyManager[] keyManagers = keyStore == null ? null : keyManagers(keyStore, keyPassword);
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(keyManagers, trustManagers, null);
@@ -65,7 +65,7 @@ final class SslContexts {
         }
     }
 
-    private static KeyManager[] keyManagers(Store store, String keyPasswordSetting, Password keyPassword) {
+    private static KeyManager[] keyManagers(Store store, Password keyPassword) {
         KeyStore keyStore = read(store);
         if (!hasPrivateKey(store, keyStore)) {
             throw new ConfigException(store.locationSetting(), store.location(), "the " + store.type()
@@ -73,10 +73,12 @@ final class SslContexts {
         }
         try {
             KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            factory.init(keyStore, chars(keyPassword));
+            factory.init(keyStore, chars(keyPassword != null ? keyPassword : store.password()));
             return factory.getKeyManagers();
         } catch (GeneralSecurityException e) {
-            throw new ConfigException(keyPasswordSetting, keyPassword, "cannot unlock the private key in "
+            String passwordSetting = keyPassword != null ? RegistryClientConfig.SSL_KEY_PASSWORD
+                    : store.passwordSetting();
+            throw new ConfigException("Configuration " + passwordSetting + " does not unlock the private key in "
                     + store.location() + ": " + e.getMessage());
         }
     }

@@ -312,7 +312,8 @@ class RestSchemaRegistryClientTest {
 
         @Test
         void aSchemaThatIsNotAvroIsRefused() {
-            server.answerNext(200, CONTENT_TYPE, "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
+            server.answerNext(200, CONTENT_TYPE,
+                    "{\"schemaType\":\"PROTOBUF\",\"schema\":\"syntax = \\\"proto3\\\";\"}");
 
             SchemaRegistryException e = assertThrows(SchemaRegistryException.class, () -> client().schemaById(7));
 
