@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.schemas.registry.InMemorySchemaRegistryClient;
+import io.vocstream.schemas.registry.RegistryClientConfig;
+import io.vocstream.schemas.registry.RegistryTestServer;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -48,6 +50,23 @@ class GenericAvroSerdeTest {
 
         assertEquals(reading, read);
         assertEquals(READING, registry.latest("readings-value").schema());
+    }
+
+    @Test
+    void configuredByClassNameItTalksToTheRegistryInTheSettings() {
+        GenericRecord reading = new GenericRecordBuilder(READING).set("meterId", "m-1").set("kwh", 0.5)
+                .set("quality", new GenericData.EnumSymbol(READING.getField("quality").schema(), "MEASURED"))
+                .set("flags", List.of()).build();
+        try (RegistryTestServer server = RegistryTestServer.start(); GenericAvroSerde serde = new GenericAvroSerde()) {
+            serde.configure(Map.of(RegistryClientConfig.URL, server.url()), false);
+
+            GenericRecord read = serde.deserializer().deserialize("readings",
+                    serde.serializer().serialize("readings", reading));
+
+            assertEquals(reading, read);
+            assertEquals(List.of("POST /subjects/readings-value/versions", "GET /schemas/ids/1"),
+                    server.requests().stream().map(r -> r.method() + " " + r.rawPath()).toList());
+        }
     }
 
     @Test
