@@ -14,7 +14,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Records written before a field was added are read by the current generated class with the field's default. */
@@ -27,8 +26,6 @@ class SchemaEvolutionTest {
                 .map(f -> new Schema.Field(f, f.schema())).toList();
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false, fields);
     }
-
-    @Disabled(SpecificAvroSerdeTest.UNTRUSTED_EVENT_CLASSES)
     @Test
     void aFieldMissingFromTheWritersSchemaGetsItsDefault() {
         InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();

@@ -16,17 +16,11 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.config.ConfigException;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SpecificAvroSerdeTest {
-    /** Why reading into the generated classes is disabled: a defect of AvroDeserializer, not of these tests. */
-    static final String UNTRUSTED_EVENT_CLASSES = "AvroDeserializer looks up generated classes through Avro 1.12's "
-            + "ClassSecurityValidator, which does not trust io.vocstream.events and throws SecurityException; "
-            + "enable once the deserializer trusts the generated event classes";
-
     private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
 
     private SpecificAvroSerde<SpecificRecord> serde() {
@@ -40,7 +34,6 @@ class SpecificAvroSerdeTest {
         return serde.deserializer().deserialize(topic, serde.serializer().serialize(topic, event));
     }
 
-    @Disabled(UNTRUSTED_EVENT_CLASSES)
     @ParameterizedTest
     @EnumSource(EventTopic.class)
     void everyEventTypeWithEveryFieldSetSurvivesTheRoundTrip(EventTopic topic) {
@@ -54,8 +47,6 @@ class SpecificAvroSerdeTest {
         assertSame(topic.recordClass(), read.getClass());
         assertEquals(event, read);
     }
-
-    @Disabled(UNTRUSTED_EVENT_CLASSES)
     @ParameterizedTest
     @EnumSource(EventTopic.class)
     void everyEventTypeWithOptionalFieldsUnsetSurvivesTheRoundTrip(EventTopic topic) {
@@ -87,8 +78,6 @@ class SpecificAvroSerdeTest {
         assertNull(serde.serializer().serialize("contact-events", null));
         assertNull(serde.deserializer().deserialize("contact-events", null));
     }
-
-    @Disabled(UNTRUSTED_EVENT_CLASSES)
     @Test
     void configuredByClassNameItTalksToTheRegistryInTheSettings() {
         try (RegistryTestServer server = RegistryTestServer.start();
