@@ -2,6 +2,7 @@ package io.vocstream.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vocstream.events.ComplaintEventType;
 import io.vocstream.events.ContactEventType;
@@ -92,7 +93,8 @@ class IngestTopologyTest {
         assertEquals("c9", new String(dead.get(0).key(), StandardCharsets.UTF_8));
         assertEquals(new String(notAvro, StandardCharsets.UTF_8), new String(dead.get(0).value(), StandardCharsets.UTF_8));
         assertEquals(DeadLetterDeserializationHandler.STAGE, header(dead.get(0), DeadLetters.HEADER_STAGE));
-        assertEquals("unknown magic byte 0x7b (not Confluent wire format)", header(dead.get(0), DeadLetters.HEADER_REASON));
+        String reason = header(dead.get(0), DeadLetters.HEADER_REASON);
+        assertTrue(reason.contains("0x7b") && reason.contains("magic byte"), "the reason names the bad first byte: " + reason);
         assertEquals(topic, header(dead.get(0), DeadLetters.HEADER_TOPIC));
 
         KeyValueStore<String, TopicActivity> store = driver.getKeyValueStore(IngestTopology.COUNTS_STORE);
