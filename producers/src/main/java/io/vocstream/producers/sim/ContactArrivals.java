@@ -90,15 +90,16 @@ final class ContactArrivals {
         } else if (Draw.chance(ctx.random, 0.06)) {
             patience = Draw.uniform(ctx.random, 1, 8); // short abandons: misdials, second thoughts
         } else {
-            double mean = (channel == Channel.VOICE ? 240 : 360)
+            // Utility customers have nowhere else to go: most hold on for minutes, longer without power.
+            double mean = (channel == Channel.VOICE ? 480 : 600)
                     * switch (customer.tier()) {
                         case VIP -> 0.7;
                         case GOLD -> 0.85;
                         default -> 1.0;
                     }
                     * (customer.segment().business() ? 0.85 : 1.0)
-                    * (reason.repeat() ? 0.8 : 1.0);
-            patience = Draw.lognormal(ctx.random, mean, 1.5); // a long tail of callers who hold on
+                    * (reason == ContactReason.OUTAGE ? 1.3 : reason.repeat() ? 0.8 : 1.0);
+            patience = Draw.lognormal(ctx.random, mean, 0.9);
         }
         return new Contact(ctx.ids.entityId("ct"), customer, channel, intent, reason, ivrSessionId, ivrFailures,
                 patience, repeat);
