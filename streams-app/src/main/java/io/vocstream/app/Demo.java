@@ -3,10 +3,10 @@ package io.vocstream.app;
 import io.vocstream.config.AppConfig;
 import io.vocstream.config.ConfigException;
 import io.vocstream.config.Settings;
-import io.vocstream.producers.sim.KafkaEventSink;
 import io.vocstream.producers.sim.Pace;
 import io.vocstream.producers.sim.SimulationRunner;
 import io.vocstream.producers.sim.SimulationSettings;
+import io.vocstream.producers.sink.KafkaEventSink;
 import io.vocstream.registry.EmbeddedSchemaRegistry;
 import io.vocstream.runtime.EmbeddedKafka;
 import io.vocstream.runtime.FreePorts;
@@ -30,7 +30,7 @@ public final class Demo implements AutoCloseable {
 
     /**
      * @param settings further application settings (time.zone, topic.prefix, ...) as for {@code run}
-     * @param seed     the simulator's seed; {@code null} for a new world on each start
+     * @param seed     the simulator's seed; {@code null} for its default
      */
     public record Options(Path dataDir, int httpPort, int kafkaPort, int registryPort, boolean simulate, Long seed,
                           double volumeScale, Map<String, String> settings) {

@@ -45,10 +45,15 @@ public final class InstanceRouter {
         this.json = json;
     }
 
-    /** This instance's shards of a store, or 503 while they are restoring or migrating. */
+    /** This instance's shards of a store; reading them is a 503 while they are restoring or migrating. */
     public <T> T localStore(String storeName, QueryableStoreType<T> type) {
+        return queryable(storeName, () -> streams.store(StoreQueryParameters.fromNameAndType(storeName, type)));
+    }
+
+    /** Runs a read of local state, turning "not queryable now" (a rebalance, a restore) into a 503. */
+    private <T> T queryable(String storeName, Supplier<T> read) {
         try {
-            return streams.store(StoreQueryParameters.fromNameAndType(storeName, type));
+            return read.get();
         } catch (InvalidStateStoreException e) {
             throw new ServiceUnavailableException("store '" + storeName + "' is not queryable now ("
                     + streams.state() + "): " + e.getMessage(), RETRY_AFTER_SECONDS);
@@ -60,7 +65,7 @@ public final class InstanceRouter {
      * hosts {@code storeName}; the caller merges rows that describe the same thing.
      */
     public <T> List<T> gather(Context ctx, String storeName, Class<T> rowType, Supplier<List<T>> local) {
-        List<T> rows = new ArrayList<>(local.get());
+        List<T> rows = new ArrayList<>(queryable(storeName, local));
         if (SCOPE_LOCAL.equals(ctx.queryParam(SCOPE))) {
             return rows;
         }
