@@ -18,7 +18,8 @@ final class Ids {
     Ids(long seed, long startMillis) {
         long salt = Mix.mix64(seed ^ Mix.mix64(startMillis));
         this.runHigh = (salt & ~0xF000L) | 0x4000L; // version 4 layout
-        this.runTag = Long.toString((salt >>> 20) & 0x7FF_FFFFL | 0x800_0000L, 36).substring(1);
+        long sixDigits = 2_176_782_336L; // 36^6: a leading 1 digit is added and dropped to keep leading zeros
+        this.runTag = Long.toString(Long.remainderUnsigned(salt, sixDigits) + sixDigits, 36).substring(1);
     }
 
     /** A new event id, unique within the run: an odd multiplier is a bijection on 62 bits. */

@@ -27,6 +27,13 @@ class ScenarioTest {
     }
 
     @Test
+    void factoriesGiveTheDefaults() {
+        assertEquals(Scenario.parse("outage:region=west,at=PT5M"), Scenario.outage("west", Duration.ofMinutes(5)));
+        assertEquals(Scenario.parse("agent-shortage:queue=sales,at=PT5M"),
+                Scenario.agentShortage("sales", Duration.ofMinutes(5)));
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertEquals("scenario 'flood:region=north': unknown scenario 'flood'; known: outage, agent-shortage",
                 message("flood:region=north"));

@@ -88,6 +88,48 @@ class SimulationRunnerTest {
     }
 
     @Test
+    void aBackgroundRunEndsOnItsOwnWhenBounded() throws InterruptedException {
+        InMemoryEventSink sink = new InMemoryEventSink();
+        SimulationRunner runner = SimulationRunner.startInBackground(fast(3, 0.2, Duration.ofMinutes(30)).build(),
+                sink);
+
+        assertTrue(runner.awaitCompletion(Duration.ofSeconds(30)));
+        assertFalse(sink.isClosed(), "the sink stays open until the runner is closed");
+        runner.close();
+        assertTrue(sink.isClosed());
+        assertEquals(runner.eventsPublished(), sink.events().size());
+    }
+
+    @Test
+    void aFailingSinkStopsTheRunAndTheFailureIsKept() {
+        RuntimeException broken = new IllegalStateException("broker gone");
+        EventSink failing = new EventSink() {
+            private int published;
+
+            @Override
+            public void publish(EventTopic topic, String key, SpecificRecord event) {
+                if (++published == 10) {
+                    throw broken;
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SimulationRunner runner = SimulationRunner.create(fast(3, 0.2, Duration.ofHours(1)).build(), failing);
+
+        assertEquals(broken, assertThrows(IllegalStateException.class, runner::runToCompletion));
+        assertEquals(broken, runner.failure().orElseThrow());
+        assertEquals(9, runner.eventsPublished());
+        runner.close();
+    }
+
+    @Test
     void aRunnerRunsOnce() {
         SimulationRunner runner = SimulationRunner.create(fast(3, 0.2, Duration.ofMinutes(1)).build(),
                 new InMemoryEventSink());
