@@ -127,7 +127,7 @@ final class RepairModel {
     private void queue(WorkOrder order) {
         order.status = WorkOrder.Status.QUEUED;
         Crews regional = crews.get(order.region.name());
-        regional.waiting[order.priority].addLast(order);
+        regional.waiting.get(order.priority).addLast(order);
         dispatchWaiting(regional);
     }
 
@@ -291,9 +291,9 @@ final class RepairModel {
     /** A region's crews: technicians free now, and orders waiting for one by priority. */
     private static final class Crews {
         final ArrayDeque<String> free = new ArrayDeque<>();
-        @SuppressWarnings("unchecked")
-        final ArrayDeque<WorkOrder>[] waiting = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>(),
-                new ArrayDeque<>()};
+        /** By priority: outages, urgent work, appointments. */
+        final List<ArrayDeque<WorkOrder>> waiting = List.of(new ArrayDeque<>(), new ArrayDeque<>(),
+                new ArrayDeque<>());
 
         Crews(Region region, int count) {
             for (int i = 1; i <= count; i++) {
