@@ -54,7 +54,8 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "Examples:",
             "  simulate                                    a live stream, about 20-50 events/s by day",
-            "  simulate --pace fast --start 2026-03-02T00:00:00Z --duration P1D --scenario outage:region=north,at=PT10H",
+            "  simulate --pace fast --start 2026-03-02T00:00:00Z --duration P1D \\",
+            "           --scenario outage:region=north,at=PT10H",
             "  simulate --pace rate --rate 5000 --max-events 10000000"})
 final class SimulateCommand implements Callable<Integer> {
     @Spec

@@ -100,10 +100,10 @@ final class ContactCenter {
         contact.status = Contact.Status.TALKING;
         agentState(agent, Activity.BUSY, AgentState.BUSY, null, contact.id);
         QueueProfile.HandlingTimes handling = contact.queue.handling();
-        double talk = Draw.lognormal(ctx.random,
-                handling.talkSeconds() * ContactChannels.talkFactor(contact.channel) * agent.pace, 0.7);
+        double talk = millis(Draw.lognormal(ctx.random,
+                handling.talkSeconds() * ContactChannels.talkFactor(contact.channel) * agent.pace, 0.7));
         double hold = contact.channel == Channel.VOICE && Draw.chance(ctx.random, handling.holdShare())
-                ? Draw.lognormal(ctx.random, handling.holdSeconds(), 0.8) : 0;
+                ? millis(Draw.lognormal(ctx.random, handling.holdSeconds(), 0.8)) : 0;
         QueueProfile transferTo = !contact.callback && contact.transfers < MAX_TRANSFERS
                 && Draw.chance(ctx.random, contact.queue.transferShare() / agent.skill)
                 ? ctx.world.queue(Draw.oneOf(ctx.random, contact.queue.transferTargets())) : null;
@@ -128,7 +128,7 @@ final class ContactCenter {
 
     private void wrapUp(Agent agent, Contact contact, double talk, double hold) {
         agentState(agent, Activity.WRAP_UP, AgentState.AFTER_CALL_WORK, null, contact.id);
-        double wrap = Draw.lognormal(ctx.random, contact.queue.handling().wrapUpSeconds() * agent.pace, 0.5);
+        double wrap = millis(Draw.lognormal(ctx.random, contact.queue.handling().wrapUpSeconds() * agent.pace, 0.5));
         ctx.scheduler.after(wrap, () -> {
             complete(agent, contact, talk, hold, wrap);
             release(agent);
@@ -289,6 +289,11 @@ final class ContactCenter {
                 release(agent);
             }
         });
+    }
+
+    /** Seconds to whole milliseconds, the ACD's resolution (and the clock's). */
+    private static double millis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     private void agentState(Agent agent, Activity activity, AgentState state, String awayReason, String contactId) {

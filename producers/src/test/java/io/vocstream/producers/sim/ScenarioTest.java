@@ -41,7 +41,8 @@ class ScenarioTest {
         assertEquals("scenario 'outage:region=north,when=PT1M': unknown outage option 'when'; known: "
                 + "[at, factor, for, region]", message("outage:region=north,when=PT1M"));
         assertEquals("scenario 'outage:region=north,at=soon': at: 'soon' is not a duration (ISO-8601 such as "
-                + "PT10M or P1D, or a number with ms, s, m, h or d such as 90s)", message("outage:region=north,at=soon"));
+                + "PT10M or P1D, or a number with ms, s, m, h or d such as 90s)",
+                message("outage:region=north,at=soon"));
         assertEquals("scenario 'agent-shortage:queue=billing,lost=1.5': agent-shortage lost share must be between "
                 + "0 and 1, not 1.5", message("agent-shortage:queue=billing,lost=1.5"));
         assertEquals("scenario 'outage:region': expected key=value, got 'region'", message("outage:region"));
