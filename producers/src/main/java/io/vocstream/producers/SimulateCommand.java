@@ -1,5 +1,6 @@
 package io.vocstream.producers;
 
+import io.vocstream.producers.replay.JsonLinesSink;
 import io.vocstream.producers.sim.Durations;
 import io.vocstream.producers.sim.Pace;
 import io.vocstream.producers.sim.Scenario;
@@ -7,7 +8,14 @@ import io.vocstream.producers.sim.SimulationRunner;
 import io.vocstream.producers.sim.SimulationSettings;
 import io.vocstream.producers.sink.DiscardingEventSink;
 import io.vocstream.producers.sink.EventSink;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -46,7 +54,8 @@ import picocli.CommandLine.TypeConversionException;
             "",
             "Examples:",
             "  simulate                                    a live stream, about 20-50 events/s by day",
-            "  simulate --pace fast --start 2026-03-02T00:00:00Z --duration P1D --scenario outage:region=north,at=PT10H",
+            "  simulate --pace fast --start 2026-03-02T00:00:00Z --duration P1D \\",
+            "           --scenario outage:region=north,at=PT10H",
             "  simulate --pace rate --rate 5000 --max-events 10000000"})
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -101,11 +110,15 @@ final class SimulateCommand implements Callable<Integer> {
             + "generation speed); no Kafka needed.")
     boolean dryRun;
 
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the events to FILE as JSON Lines in the "
+            + "format 'replay' reads ('-' for stdout) instead of publishing them; no Kafka needed.")
+    Path output;
+
     @Override
     public Integer call() {
         SimulationSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
-        EventSink sink = dryRun ? new DiscardingEventSink() : connection.openSink();
+        EventSink sink = dryRun ? new DiscardingEventSink() : output != null ? fileSink() : connection.openSink();
         SimulationRunner runner = SimulationRunner.create(settings, sink);
         Thread stopOnSignal = new Thread(runner::close, "vocstream-producers-shutdown");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
@@ -119,12 +132,24 @@ final class SimulateCommand implements Callable<Integer> {
                 // the JVM is shutting down: the hook has closed the runner
             }
         }
-        err.println(runner.progress().summary());
-        err.flush();
         return 0;
     }
 
+    private EventSink fileSink() {
+        if (output.toString().equals("-")) {
+            return new JsonLinesSink(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out)));
+        }
+        try {
+            return new JsonLinesSink(new BufferedOutputStream(Files.newOutputStream(output)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("--output: cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+
     private SimulationSettings settings() {
+        if (dryRun && output != null) {
+            throw usage("--dry-run and --output exclude each other");
+        }
         Pace effectivePace = pace != null ? pace : rate != null ? Pace.RATE : Pace.REALTIME;
         if (rate != null && effectivePace != Pace.RATE) {
             throw usage("--rate applies to --pace rate, not " + name(effectivePace));

@@ -30,11 +30,13 @@ public final class JsonEventMapper {
     }
 
     private final Map<String, BuilderAccess> builders = new ConcurrentHashMap<>();
+    private final Map<Class<?>, Schema> schemas = new ConcurrentHashMap<>();
 
     /** The record of class {@code recordClass} that {@code json} describes; {@code path} prefixes field names. */
     public <T extends SpecificRecord> T toRecord(Class<T> recordClass, JsonNode json, String path)
             throws InvalidEventException {
-        return recordClass.cast(record(SpecificData.get().getSchema(recordClass), json, path));
+        Schema schema = schemas.computeIfAbsent(recordClass, type -> SpecificData.get().getSchema(type));
+        return recordClass.cast(record(schema, json, path));
     }
 
     private Object record(Schema schema, JsonNode json, String path) throws InvalidEventException {

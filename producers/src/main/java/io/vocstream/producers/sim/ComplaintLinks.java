@@ -8,7 +8,7 @@ import io.vocstream.events.ComplaintReasonClass;
  */
 record ComplaintLinks(String contactId, String queue, String workOrderId, String assetId, String feederId,
                       ComplaintReasonClass likelyReason) {
-    static ComplaintLinks contact(Contact contact) {
-        return new ComplaintLinks(contact.id, contact.queue.name(), null, null, null, null);
+    static ComplaintLinks contact(Contact contact, ComplaintReasonClass likelyReason) {
+        return new ComplaintLinks(contact.id, contact.queue.name(), null, null, null, likelyReason);
     }
 }

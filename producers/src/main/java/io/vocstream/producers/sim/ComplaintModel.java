@@ -58,53 +58,56 @@ final class ComplaintModel {
         }
     }
 
+    /** Grievances raised during an answered contact; about half are complained about there and then. */
     void afterContact(Contact contact, Agent agent, boolean resolved) {
-        ComplaintLinks links = ComplaintLinks.contact(contact);
+        ComplaintLinks links = ComplaintLinks.contact(contact, null);
         double longWait = ContactChannels.longWaitSeconds(contact.channel);
         if (contact.waitedSeconds > longWait) {
             consider(contact.customer, Grievance.LONG_WAIT, "waiting_time", links,
-                    Math.min(3, contact.waitedSeconds / longWait));
+                    Math.min(3, contact.waitedSeconds / longWait), contact.channel);
         }
         if (contact.transfers >= 2 || (contact.transfers == 1 && contact.waitedSeconds > 180)) {
-            consider(contact.customer, Grievance.PASSED_AROUND, "service_behaviour", links, 1);
+            consider(contact.customer, Grievance.PASSED_AROUND, "service_behaviour", links, 1, contact.channel);
         }
         if (!resolved && contact.repeatContact) {
-            consider(contact.customer, Grievance.UNRESOLVED_AGAIN, contact.intent.complaintCategory(), links, 1);
+            consider(contact.customer, Grievance.UNRESOLVED_AGAIN, contact.intent.complaintCategory(), links, 1,
+                    contact.channel);
         }
         if (Draw.chance(ctx.random, contact.intent.disputeShare())) {
-            consider(contact.customer, Grievance.DISPUTE, contact.intent.complaintCategory(), links, 1);
+            consider(contact.customer, Grievance.DISPUTE, contact.intent.complaintCategory(), links, 1,
+                    contact.channel);
         }
-        consider(contact.customer, Grievance.AGENT_BEHAVIOUR, "service_behaviour", new ComplaintLinks(contact.id,
-                contact.queue.name(), null, null, null, ComplaintReasonClass.SERVICE_BEHAVIOUR),
-                (5 - agent.courtesy) / 1.5);
+        consider(contact.customer, Grievance.AGENT_BEHAVIOUR, "service_behaviour",
+                ComplaintLinks.contact(contact, ComplaintReasonClass.SERVICE_BEHAVIOUR), (5 - agent.courtesy) / 1.5,
+                contact.channel);
     }
 
     void afterAbandon(Contact contact) {
         if (contact.waitedSeconds > 120) {
-            consider(contact.customer, Grievance.ABANDONED_AFTER_WAIT, "waiting_time", ComplaintLinks.contact(contact),
-                    Math.min(3, contact.waitedSeconds / 120));
+            consider(contact.customer, Grievance.ABANDONED_AFTER_WAIT, "waiting_time",
+                    ComplaintLinks.contact(contact, null), Math.min(3, contact.waitedSeconds / 120), null);
         }
     }
 
     void consider(Customer customer, Grievance grievance, String category, ComplaintLinks links) {
-        consider(customer, grievance, category, links, 1);
+        consider(customer, grievance, category, links, 1, null);
     }
 
     /**
      * The customer had a bad experience; with a chance of {@code weight} times the grievance's base chance, scaled by
-     * the customer's propensity, a complaint follows after a while (at once, on the contact's channel, for about
-     * half of those raised during a contact).
+     * the customer's propensity, a complaint follows after a while, or at once on the contact's channel for about
+     * half of those raised while talking to an agent ({@code duringContact} not null).
      */
     private void consider(Customer customer, Grievance grievance, String category, ComplaintLinks links,
-                          double weight) {
+                          double weight, Channel duringContact) {
         CustomerMemory.History history = ctx.memory.of(customer, ctx.now());
         double chance = grievance.baseChance() * weight * propensity(customer, history.grievances(ctx.now()));
         history.aggrieved(ctx.now());
         if (!Draw.chance(ctx.random, Math.min(0.9, chance))) {
             return;
         }
-        if (links.contactId() != null && Draw.chance(ctx.random, 0.5)) {
-            file(customer, grievance, category, links, Channel.VOICE);
+        if (duringContact != null && Draw.chance(ctx.random, 0.5)) {
+            file(customer, grievance, category, links, duringContact);
         } else {
             ctx.scheduler.after(Draw.exponential(ctx.random, grievance.meanDelayHours() * HOUR),
                     () -> file(customer, grievance, category, links, writtenChannel()));

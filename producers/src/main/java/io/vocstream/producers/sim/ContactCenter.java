@@ -7,7 +7,7 @@ import io.vocstream.events.ContactEvent;
 import io.vocstream.events.ContactEventType;
 import io.vocstream.producers.sim.Agent.Activity;
 import io.vocstream.schemas.EventTopic;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -29,7 +29,8 @@ final class ContactCenter {
             {WaitingLine.VOICE, WaitingLine.CHAT}, {WaitingLine.CALLBACK}, {WaitingLine.EMAIL}};
 
     private final SimContext ctx;
-    private final Map<QueueProfile, ContactQueue> queues = new LinkedHashMap<>();
+    /** By queue name: a name's hash is cached, a profile's would be computed over all its fields. */
+    private final Map<String, ContactQueue> queues = new HashMap<>();
     private final ContactArrivals arrivals;
     private final RepairModel repairs;
     private final ComplaintModel complaints;
@@ -43,17 +44,13 @@ final class ContactCenter {
         this.complaints = complaints;
         this.surveys = surveys;
         for (QueueProfile profile : ctx.world.queues()) {
-            queues.put(profile, new ContactQueue(profile));
+            queues.put(profile.name(), new ContactQueue(profile));
         }
-    }
-
-    ContactQueue queue(QueueProfile profile) {
-        return queues.get(profile);
     }
 
     /** A contact enters a queue: from the IVR, as a chat or e-mail, or by transfer. */
     void offer(Contact contact, QueueProfile profile) {
-        ContactQueue queue = queues.get(profile);
+        ContactQueue queue = queues.get(profile.name());
         contact.enter(profile, ctx.now());
         ctx.emit(EventTopic.CONTACT, contact.id, contactEvent(contact, ContactEventType.OFFERED).build());
         Agent agent = queue.takeIdle();
@@ -103,10 +100,10 @@ final class ContactCenter {
         contact.status = Contact.Status.TALKING;
         agentState(agent, Activity.BUSY, AgentState.BUSY, null, contact.id);
         QueueProfile.HandlingTimes handling = contact.queue.handling();
-        double talk = Draw.lognormal(ctx.random,
-                handling.talkSeconds() * ContactChannels.talkFactor(contact.channel) * agent.pace, 0.7);
+        double talk = millis(Draw.lognormal(ctx.random,
+                handling.talkSeconds() * ContactChannels.talkFactor(contact.channel) * agent.pace, 0.7));
         double hold = contact.channel == Channel.VOICE && Draw.chance(ctx.random, handling.holdShare())
-                ? Draw.lognormal(ctx.random, handling.holdSeconds(), 0.8) : 0;
+                ? millis(Draw.lognormal(ctx.random, handling.holdSeconds(), 0.8)) : 0;
         QueueProfile transferTo = !contact.callback && contact.transfers < MAX_TRANSFERS
                 && Draw.chance(ctx.random, contact.queue.transferShare() / agent.skill)
                 ? ctx.world.queue(Draw.oneOf(ctx.random, contact.queue.transferTargets())) : null;
@@ -131,7 +128,7 @@ final class ContactCenter {
 
     private void wrapUp(Agent agent, Contact contact, double talk, double hold) {
         agentState(agent, Activity.WRAP_UP, AgentState.AFTER_CALL_WORK, null, contact.id);
-        double wrap = Draw.lognormal(ctx.random, contact.queue.handling().wrapUpSeconds() * agent.pace, 0.5);
+        double wrap = millis(Draw.lognormal(ctx.random, contact.queue.handling().wrapUpSeconds() * agent.pace, 0.5));
         ctx.scheduler.after(wrap, () -> {
             complete(agent, contact, talk, hold, wrap);
             release(agent);
@@ -162,7 +159,7 @@ final class ContactCenter {
         if (!contact.waiting(visit)) {
             return;
         }
-        queues.get(contact.queue).left(contact.line());
+        queues.get(contact.queue.name()).left(contact.line());
         contact.status = Contact.Status.ABANDONED;
         double waited = (ctx.now() - contact.offeredAt) / 1000.0;
         contact.waitedSeconds += waited;
@@ -181,7 +178,7 @@ final class ContactCenter {
         if (!contact.waiting(visit)) {
             return;
         }
-        ContactQueue queue = queues.get(contact.queue);
+        ContactQueue queue = queues.get(contact.queue.name());
         queue.left(contact.line());
         double waited = (ctx.now() - contact.offeredAt) / 1000.0;
         contact.waitedSeconds += waited;
@@ -213,16 +210,16 @@ final class ContactCenter {
             connect(agent, next);
         } else {
             agent.availableEpoch++;
-            queues.get(agent.primary).idle(agent);
+            queues.get(agent.primary.name()).idle(agent);
             if (agent.secondary != null) {
-                queues.get(agent.secondary).idle(agent);
+                queues.get(agent.secondary.name()).idle(agent);
             }
         }
     }
 
     private Contact nextContact(Agent agent) {
-        ContactQueue primary = queues.get(agent.primary);
-        ContactQueue secondary = agent.secondary == null ? null : queues.get(agent.secondary);
+        ContactQueue primary = queues.get(agent.primary.name());
+        ContactQueue secondary = agent.secondary == null ? null : queues.get(agent.secondary.name());
         for (WaitingLine[] lines : WORK_ORDER) {
             Contact contact = take(primary, lines);
             if (contact == null && secondary != null) {
@@ -255,14 +252,14 @@ final class ContactCenter {
         agent.shiftStart = shiftStart;
         agent.logoutRequested = false;
         agent.pendingAwayReason = null;
-        queues.get(agent.primary).agentsOnShift++;
+        queues.get(agent.primary.name()).agentsOnShift++;
         agentState(agent, Activity.AVAILABLE, AgentState.LOGGED_IN, null, null);
         release(agent);
     }
 
     /** The agent ends the shift: at once if idle or away, else after the current contact. */
     void logOut(Agent agent) {
-        queues.get(agent.primary).agentsOnShift--;
+        queues.get(agent.primary.name()).agentsOnShift--;
         if (agent.activity == Activity.AVAILABLE || agent.activity == Activity.AWAY) {
             agentState(agent, Activity.LOGGED_OUT, AgentState.LOGGED_OUT, null, null);
         } else {
@@ -292,6 +289,11 @@ final class ContactCenter {
                 release(agent);
             }
         });
+    }
+
+    /** Seconds to whole milliseconds, the ACD's resolution (and the clock's). */
+    private static double millis(double seconds) {
+        return Math.round(seconds * 1000) / 1000.0;
     }
 
     private void agentState(Agent agent, Activity activity, AgentState state, String awayReason, String contactId) {

@@ -61,10 +61,6 @@ final class CustomerMemory {
             return complaints++;
         }
 
-        int complaints() {
-            return complaints;
-        }
-
         void repairCompleted(long now) {
             lastRepairCompletedAt = now;
         }

@@ -45,16 +45,4 @@ final class Draw {
         }
         return items.get(items.size() - 1);
     }
-
-    /** A Poisson count with the given mean (Knuth's method; the models only need small means). */
-    static int poisson(RandomGenerator random, double mean) {
-        double limit = Math.exp(-mean);
-        int count = 0;
-        double product = random.nextDouble();
-        while (product > limit) {
-            count++;
-            product *= random.nextDouble();
-        }
-        return count;
-    }
 }

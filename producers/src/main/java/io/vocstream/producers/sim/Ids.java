@@ -11,6 +11,7 @@ final class Ids {
     private static final long MASK_62 = (1L << 62) - 1;
 
     private final long runHigh;
+    private final long runLow;
     private final String runTag;
     private long events;
     private long entities;
@@ -18,12 +19,14 @@ final class Ids {
     Ids(long seed, long startMillis) {
         long salt = Mix.mix64(seed ^ Mix.mix64(startMillis));
         this.runHigh = (salt & ~0xF000L) | 0x4000L; // version 4 layout
-        this.runTag = Long.toString((salt >>> 20) & 0x7FF_FFFFL | 0x800_0000L, 36).substring(1);
+        this.runLow = Mix.mix64(salt);
+        long sixDigits = 2_176_782_336L; // 36^6: a leading 1 digit is added and dropped to keep leading zeros
+        this.runTag = Long.toString(Long.remainderUnsigned(salt, sixDigits) + sixDigits, 36).substring(1);
     }
 
-    /** A new event id, unique within the run: an odd multiplier is a bijection on 62 bits. */
+    /** A new event id, unique within the run: an odd multiplier plus an offset is a bijection on 62 bits. */
     String eventId() {
-        long n = events++ * 0x9E3779B97F4A7C15L & MASK_62;
+        long n = events++ * 0x9E3779B97F4A7C15L + runLow & MASK_62;
         n ^= n >>> 29;
         return new UUID(runHigh, n | 0x8000_0000_0000_0000L).toString();
     }

@@ -38,7 +38,7 @@ final class LocalCalendar {
 
     DayOfWeek dayOfWeek(long epochMillis) {
         long epochDay = Math.floorDiv(localMillis(epochMillis), DAY_MILLIS);
-        return DayOfWeek.of((int) Math.floorMod(epochDay + 3, 7) + 1); // 1970-01-01 was a Thursday
+        return DayOfWeek.of(Math.floorMod(epochDay + 3, 7) + 1); // 1970-01-01 was a Thursday
     }
 
     LocalDate date(long epochMillis) {

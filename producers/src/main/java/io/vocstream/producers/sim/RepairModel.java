@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -33,7 +33,7 @@ final class RepairModel {
     private final ContactArrivals arrivals;
     private final ComplaintModel complaints;
     private final SurveyModel surveys;
-    private final Map<Region, Crews> crews = new LinkedHashMap<>();
+    private final Map<String, Crews> crews = new HashMap<>();
 
     RepairModel(SimContext ctx, ContactArrivals arrivals, ComplaintModel complaints, SurveyModel surveys) {
         this.ctx = ctx;
@@ -41,7 +41,7 @@ final class RepairModel {
         this.complaints = complaints;
         this.surveys = surveys;
         for (Region region : ctx.world.regions()) {
-            crews.put(region, new Crews(region, Math.max(2, (int) Math.round(region.crews() * ctx.scale))));
+            crews.put(region.name(), new Crews(region, Math.max(2, (int) Math.round(region.crews() * ctx.scale))));
         }
     }
 
@@ -126,8 +126,8 @@ final class RepairModel {
 
     private void queue(WorkOrder order) {
         order.status = WorkOrder.Status.QUEUED;
-        Crews regional = crews.get(order.region);
-        regional.waiting[order.priority].addLast(order);
+        Crews regional = crews.get(order.region.name());
+        regional.waiting.get(order.priority).addLast(order);
         dispatchWaiting(regional);
     }
 
@@ -291,9 +291,9 @@ final class RepairModel {
     /** A region's crews: technicians free now, and orders waiting for one by priority. */
     private static final class Crews {
         final ArrayDeque<String> free = new ArrayDeque<>();
-        @SuppressWarnings("unchecked")
-        final ArrayDeque<WorkOrder>[] waiting = new ArrayDeque[] {new ArrayDeque<>(), new ArrayDeque<>(),
-                new ArrayDeque<>()};
+        /** By priority: outages, urgent work, appointments. */
+        final List<ArrayDeque<WorkOrder>> waiting = List.of(new ArrayDeque<>(), new ArrayDeque<>(),
+                new ArrayDeque<>());
 
         Crews(Region region, int count) {
             for (int i = 1; i <= count; i++) {

@@ -165,7 +165,8 @@ final class SatisfactionScoring {
 
     private static double effort(Experience experience) {
         if (experience instanceof Experience.ContactVisit visit) {
-            return 0.5 * visit.transfers() + (visit.waitSeconds() > ContactChannels.longWaitSeconds(visit.channel()) ? 1.0 : 0) + 0.3 * visit.ivrFailures()
+            boolean longWait = visit.waitSeconds() > ContactChannels.longWaitSeconds(visit.channel());
+            return 0.5 * visit.transfers() + (longWait ? 1.0 : 0) + 0.3 * visit.ivrFailures()
                     + (visit.repeatContact() ? 1.2 : 0) + (visit.resolved() ? 0 : 1.5)
                     + (visit.abandoned() ? 1.5 : 0);
         }

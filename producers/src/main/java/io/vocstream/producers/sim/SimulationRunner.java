@@ -161,9 +161,10 @@ public final class SimulationRunner implements AutoCloseable {
                 sink.flush();
             }
             ProgressReport last = progress.report();
-            LOG.info("simulation ended: {}", last.summary());
             if (settings.progressListener() != null) {
                 settings.progressListener().accept(last);
+            } else {
+                LOG.info("simulation ended: {}", last.summary());
             }
         } catch (RuntimeException | Error e) {
             failure = e;

@@ -98,11 +98,6 @@ public final class SimulationSettings {
         return progressListener;
     }
 
-    /** True if the run ends on its own (a duration or an event limit). */
-    public boolean bounded() {
-        return stopAfter != null || maxEvents > 0;
-    }
-
     @Override
     public String toString() {
         return "SimulationSettings[seed=" + seed + ", pace=" + pace + (pace == Pace.RATE ? ", eventsPerSecond="

@@ -26,7 +26,7 @@ final class Workforce {
     private final SimContext ctx;
     private final ContactCenter center;
     private final ContactArrivals demand;
-    private final Map<QueueProfile, Team> teams = new LinkedHashMap<>();
+    private final Map<String, Team> teams = new LinkedHashMap<>();
 
     Workforce(SimContext ctx, ContactCenter center, ContactArrivals demand) {
         this.ctx = ctx;
@@ -34,7 +34,7 @@ final class Workforce {
         this.demand = demand;
         int index = 0;
         for (QueueProfile queue : ctx.world.queues()) {
-            teams.put(queue, new Team(queue, index++));
+            teams.put(queue.name(), new Team(queue, index++));
         }
     }
 
@@ -46,7 +46,7 @@ final class Workforce {
         ctx.scheduler.at(firstBoundary, this::intervalBoundary);
         for (Scenario scenario : ctx.scenarios.all()) {
             if (scenario instanceof Scenario.AgentShortage shortage) {
-                Team team = teams.get(ctx.world.queue(shortage.queue()));
+                Team team = teams.get(shortage.queue());
                 ctx.scheduler.at(ctx.scenarios.startOf(scenario), () -> restaff(team, false));
                 ctx.scheduler.at(ctx.scenarios.endOf(scenario), () -> restaff(team, false));
             }

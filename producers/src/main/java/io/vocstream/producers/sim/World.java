@@ -27,11 +27,11 @@ final class World {
         List<Region> regions = new ArrayList<>();
         int first = 0;
         for (Object[] r : new Object[][] {
-                {"metro", true, 1_400_000, 4.0, 200},
-                {"west", true, 700_000, 2.5, 110},
-                {"south", false, 800_000, 4.0, 150},
-                {"north", false, 600_000, 3.5, 125},
-                {"east", false, 500_000, 3.0, 100}}) {
+                {"metro", true, 1_400_000, 4.0, 330},
+                {"west", true, 700_000, 2.5, 180},
+                {"south", false, 800_000, 4.0, 250},
+                {"north", false, 600_000, 3.5, 200},
+                {"east", false, 500_000, 3.0, 165}}) {
             int customers = (Integer) r[2];
             regions.add(new Region((String) r[0], (Boolean) r[1], first, customers, (Double) r[3], (Integer) r[4]));
             first += customers;

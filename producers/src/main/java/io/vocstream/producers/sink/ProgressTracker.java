@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * time. Counting is done by the publishing thread; reports may be read from any thread.
  */
 public final class ProgressTracker {
+    private static final double MIN_RATE_SECONDS = 0.5;
     private final long intervalNanos;
     private final Consumer<ProgressReport> listener;
     private final long startedNanos = System.nanoTime();
@@ -61,7 +62,10 @@ public final class ProgressTracker {
         }
         long total = published;
         double sinceLast = (now - lastReportNanos) / 1e9;
-        double recent = sinceLast > 0 ? (total - lastReportCount) / sinceLast : 0;
+        double sinceStart = (now - startedNanos) / 1e9;
+        // A report right after the previous one (the final one, typically) has no meaningful recent rate.
+        double recent = sinceLast >= MIN_RATE_SECONDS ? (total - lastReportCount) / sinceLast
+                : sinceStart > 0 ? total / sinceStart : 0;
         lastReportNanos = now;
         lastReportCount = total;
         long latest = latestEventTime;

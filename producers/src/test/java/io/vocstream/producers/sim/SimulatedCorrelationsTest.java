@@ -66,7 +66,8 @@ class SimulatedCorrelationsTest {
                 .filter(c -> c.getType() == ComplaintEventType.OPENED && "south".equals(c.getRegion())).toList();
         Instant hoursBefore = OUTAGE_FROM.minus(Duration.ofHours(6));
         double perHourBefore = count(opened, hoursBefore, OUTAGE_FROM) / 6.0;
-        double perHourDuring = count(opened, OUTAGE_FROM, OUTAGE_TO) / (Scenario.DEFAULT_OUTAGE_DURATION.toMinutes() / 60.0);
+        double perHourDuring = count(opened, OUTAGE_FROM, OUTAGE_TO)
+                / (Scenario.DEFAULT_OUTAGE_DURATION.toMinutes() / 60.0);
         System.out.printf("complaints per hour in the south: %.1f before, %.1f during the outage%n", perHourBefore,
                 perHourDuring);
         assertTrue(perHourDuring >= 5 * Math.max(perHourBefore, 1), perHourDuring + " vs " + perHourBefore);

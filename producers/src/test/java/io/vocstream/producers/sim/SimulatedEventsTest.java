@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
+import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
@@ -274,10 +275,13 @@ class SimulatedEventsTest {
         return events.stream().map(PublishedEvent::event).filter(type::isInstance).map(type::cast).toList();
     }
 
-    /** Writes a record with its schema in Avro binary and reads it back. */
+    /** Writes a record with its schema in Avro binary and reads it back, reusing buffers from call to call. */
     private static final class AvroRoundTrip {
         private final SpecificDatumWriter<SpecificRecord> writer;
         private final SpecificDatumReader<SpecificRecord> reader;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private BinaryEncoder encoder;
+        private BinaryDecoder decoder;
 
         AvroRoundTrip(Class<?> recordClass) {
             SpecificData data = SpecificData.getForClass(recordClass);
@@ -287,11 +291,12 @@ class SimulatedEventsTest {
         }
 
         SpecificRecord apply(SpecificRecord event) throws IOException {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(bytes, null);
+            bytes.reset();
+            encoder = EncoderFactory.get().binaryEncoder(bytes, encoder);
             writer.write(event, encoder);
             encoder.flush();
-            return reader.read(null, DecoderFactory.get().binaryDecoder(bytes.toByteArray(), null));
+            decoder = DecoderFactory.get().binaryDecoder(bytes.toByteArray(), decoder);
+            return reader.read(null, decoder);
         }
     }
 }
