@@ -1,7 +1,7 @@
 package io.vocstream.producers.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vocstream.producers.GeneratedEvents;
+import io.vocstream.schemas.GeneratedEvents;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Instant;

@@ -21,7 +21,7 @@ import io.vocstream.events.IvrEventType;
 import io.vocstream.events.RepairEvent;
 import io.vocstream.events.RepairEventType;
 import io.vocstream.events.SurveyResponse;
-import io.vocstream.producers.GeneratedEvents;
+import io.vocstream.schemas.GeneratedEvents;
 import io.vocstream.producers.sink.PublishedEvent;
 import io.vocstream.schemas.EventTopic;
 import java.io.ByteArrayOutputStream;

@@ -1,12 +1,12 @@
 package io.vocstream.schemas.serde;
 
+import io.vocstream.schemas.GeneratedEvents;
 import io.vocstream.schemas.registry.SchemaRegistryClient;
 import io.vocstream.schemas.registry.SchemaRegistryException;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
-import org.apache.avro.util.ClassSecurityValidator;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
@@ -25,12 +25,8 @@ import org.apache.kafka.common.serialization.Deserializer;
  * payload), so that a dead-letter handler can record the reason.
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
-    private static final String GENERATED_PACKAGE = "io.vocstream.events.";
-
     static {
-        // Avro 1.12 loads classes named in a schema only if trusted (CVE-2024-47561): trust our generated events.
-        ClassSecurityValidator.setGlobal(ClassSecurityValidator.composite(ClassSecurityValidator.getGlobal(),
-                type -> type.getName().startsWith(GENERATED_PACKAGE)));
+        GeneratedEvents.trust(); // reading resolves the writer's record and enum names to the generated classes
     }
 
     private final RegistryHandle registry;

@@ -1,11 +1,10 @@
-package io.vocstream.producers;
+package io.vocstream.schemas;
 
 import org.apache.avro.util.ClassSecurityValidator;
 
 /**
  * Avro 1.12 loads a class named in a schema (an enum default being copied, a record being read) only if it is
- * trusted (CVE-2024-47561); the generated event classes are ours, so they are trusted here, as the schemas module's
- * deserializer does.
+ * trusted (CVE-2024-47561); the generated event classes are ours, so they are trusted here.
  */
 public final class GeneratedEvents {
     private static final String GENERATED_PACKAGE = "io.vocstream.events.";
