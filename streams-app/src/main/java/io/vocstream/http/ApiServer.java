@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.prometheus.client.CollectorRegistry;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,14 +65,13 @@ public final class ApiServer implements AutoCloseable {
                     .status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
                     .json(new ApiError("unavailable", e.getMessage())));
+            // Javalin's own refusals (no such endpoint, method not allowed) in the same JSON shape
+            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> ctx.status(e.getStatus())
+                    .json(new ApiError(HttpStatus.forStatus(e.getStatus()).getMessage().toLowerCase(Locale.ROOT),
+                            e.getMessage())));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("request {} {} failed", ctx.method(), ctx.path(), e);
                 ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(new ApiError("internal error", e.toString()));
-            });
-            cfg.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty()) {
-                    ctx.json(new ApiError("not found", "no resource at " + ctx.path()));
-                }
             });
         });
         app.start(host, port);
