@@ -1,22 +1,28 @@
 package io.vocstream.registry;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.events.Touchpoint;
 import io.vocstream.runtime.EmbeddedKafka;
 import io.vocstream.schemas.EventTopic;
+import io.vocstream.schemas.registry.InMemorySchemaRegistryClient;
 import io.vocstream.schemas.registry.RegisteredSchema;
 import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
+import io.vocstream.schemas.registry.SchemaRegistryClient;
 import io.vocstream.schemas.registry.SchemaRegistryException;
 import io.vocstream.schemas.serde.GenericAvroSerde;
 import io.vocstream.schemas.serde.SpecificAvroSerde;
 import io.vocstream.testing.Events;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
@@ -85,6 +91,46 @@ class RestClientAgainstRegistryTest {
                 assertThrows(SchemaRegistryException.class, () -> client.latest("no-such-subject")).errorCode());
         assertEquals(SchemaRegistryException.SCHEMA_NOT_FOUND,
                 assertThrows(SchemaRegistryException.class, () -> client.idOf("probe-value", incompatible)).errorCode());
+    }
+
+    @Test
+    @DisplayName("compatibility checks follow the subject's rule, and the in-memory client agrees with the registry")
+    void compatibilityChecks() {
+        Schema v1 = SchemaBuilder.record("Visit").namespace("io.vocstream.test").fields()
+                .requiredString("id").endRecord();
+        Schema withDefault = SchemaBuilder.record("Visit").namespace("io.vocstream.test").fields()
+                .requiredString("id").name("late").type().booleanType().booleanDefault(false).endRecord();
+        Schema withoutDefault = SchemaBuilder.record("Visit").namespace("io.vocstream.test").fields()
+                .requiredString("id").requiredBoolean("late").endRecord();
+        InMemorySchemaRegistryClient inMemory = new InMemorySchemaRegistryClient();
+        for (SchemaRegistryClient c : List.of(client, inMemory)) {
+            assertTrue(c.isCompatible("visits-value", withoutDefault), "a subject without versions accepts anything");
+            c.register("visits-value", v1);
+            assertTrue(c.isCompatible("visits-value", withDefault), "a new field with a default is BACKWARD");
+            assertFalse(c.isCompatible("visits-value", withoutDefault), "a new field without one is not");
+        }
+    }
+
+    @Test
+    @DisplayName("records whose schemas are cached still decode while the registry is down")
+    void cachedSchemasOutliveTheRegistry() {
+        SurveyResponse response = Events.survey("r-2", Touchpoint.REPAIR, Instant.parse("2026-11-23T11:00:00Z"))
+                .setCsat(2).build();
+        EmbeddedSchemaRegistry second = EmbeddedSchemaRegistry.start(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()), "_schemas", (short) 1, "127.0.0.1", 0);
+        try (RestSchemaRegistryClient cachingClient = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(
+                Map.of("schema.registry.url", second.url(), "schema.registry.request.retries", "0")));
+             SpecificAvroSerde<SpecificRecord> serde = new SpecificAvroSerde<>(cachingClient)) {
+            serde.configure(Map.of(), false);
+            byte[] bytes = serde.serializer().serialize("survey-responses", response);
+            serde.deserializer().deserialize("survey-responses", bytes);
+            second.close();
+
+            assertEquals(response, serde.deserializer().deserialize("survey-responses", bytes));
+            assertArrayEquals(bytes, serde.serializer().serialize("survey-responses", response));
+            assertThrows(SchemaRegistryException.class, () -> cachingClient.latest("survey-responses-value"),
+                    "uncached questions do reach the (stopped) registry");
+        }
     }
 
     @Test

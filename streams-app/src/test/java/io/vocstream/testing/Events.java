@@ -13,12 +13,17 @@ import io.vocstream.events.RepairEvent;
 import io.vocstream.events.RepairEventType;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.events.Touchpoint;
+import io.vocstream.schemas.GeneratedEvents;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Minimal valid events of each input type, with unique event ids, for tests to adjust field by field. */
 public final class Events {
     private static final AtomicLong SEQ = new AtomicLong();
+
+    static {
+        GeneratedEvents.trust(); // build() copies defaults of record and enum fields through Avro's class loading
+    }
 
     private Events() {
     }

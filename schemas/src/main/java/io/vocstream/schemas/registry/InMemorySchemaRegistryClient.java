@@ -5,10 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 
 /**
  * A registry held in this process's memory, for topology tests that run without a registry server. Ids are global
- * and the same schema gets the same id under every subject, as in the real registry; compatibility is not checked.
+ * and the same schema gets the same id under every subject, as in the real registry; registration does not check
+ * compatibility, {@link #isCompatible} checks BACKWARD compatibility with the latest version (the registry's default).
  */
 public final class InMemorySchemaRegistryClient implements SchemaRegistryClient {
     private final Map<Schema, Integer> idsBySchema = new HashMap<>();
@@ -49,6 +52,13 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
                     SchemaRegistryException.SCHEMA_NOT_FOUND);
         }
         return schemasById.get(id - 1);
+    }
+
+    @Override
+    public synchronized boolean isCompatible(String subject, Schema schema) {
+        List<Schema> versions = versionsBySubject.get(subject);
+        return versions == null || SchemaCompatibility.checkReaderWriterCompatibility(schema,
+                versions.get(versions.size() - 1)).getType() == SchemaCompatibilityType.COMPATIBLE;
     }
 
     @Override

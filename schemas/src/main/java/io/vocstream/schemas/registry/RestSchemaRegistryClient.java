@@ -89,28 +89,37 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
+        return cachedId(subject, schema, "/subjects/" + encode(subject) + "/versions");
+    }
+
+    @Override
+    public int idOf(String subject, Schema schema) {
+        return cachedId(subject, schema, "/subjects/" + encode(subject));
+    }
+
+    /** The id of a schema under a subject: remembered once known, since it never changes. */
+    private int cachedId(String subject, Schema schema, String path) {
         SubjectSchema key = subjectSchema(subject, schema);
         Integer cached = idsBySubjectSchema.get(key);
         if (cached != null) {
             return cached;
         }
-        int id = call("POST", "/subjects/" + encode(subject) + "/versions", schemaRequest(schema),
-                answer -> requiredInt(answer, "id"));
+        int id = call("POST", path, schemaRequest(schema), answer -> requiredInt(answer, "id"));
         remember(key, id);
         return id;
     }
 
     @Override
-    public int idOf(String subject, Schema schema) {
-        SubjectSchema key = subjectSchema(subject, schema);
-        Integer cached = idsBySubjectSchema.get(key);
-        if (cached != null) {
-            return cached;
-        }
-        int id = call("POST", "/subjects/" + encode(subject), schemaRequest(schema),
-                answer -> requiredInt(answer, "id"));
-        remember(key, id);
-        return id;
+    public boolean isCompatible(String subject, Schema schema) {
+        return call("POST", "/compatibility/subjects/" + encode(subject) + "/versions/latest", schemaRequest(schema),
+                answer -> {
+                    JsonNode verdict = answer.get("is_compatible");
+                    if (verdict == null || !verdict.isBoolean()) {
+                        throw new SchemaRegistryException("the registry's compatibility answer has no boolean "
+                                + "'is_compatible': " + excerpt(answer.toString()), 200, -1);
+                    }
+                    return verdict.booleanValue();
+                });
     }
 
     @Override

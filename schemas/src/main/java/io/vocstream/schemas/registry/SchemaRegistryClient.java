@@ -31,6 +31,12 @@ public interface SchemaRegistryClient extends AutoCloseable {
      */
     Schema schemaById(int id);
 
+    /**
+     * Whether {@code subject}'s compatibility rule would accept {@code schema} as its next version
+     * ({@code POST /compatibility/subjects/{subject}/versions/latest}); a subject without versions accepts anything.
+     */
+    boolean isCompatible(String subject, Schema schema);
+
     /** The newest version registered under {@code subject} ({@code GET /subjects/{subject}/versions/latest}). */
     RegisteredSchema latest(String subject);
 
