@@ -18,6 +18,7 @@ public final class VocstreamTopology {
         InputStreams inputs = InputStreams.build(builder, config.topicPrefix(), serdes,
                 new EventRules(config.eventsMaxAge()), config.eventsGrace());
         IngestTopology.build(builder, inputs);
+        io.vocstream.satisfaction.SatisfactionTopology.build(builder, inputs, config);
         return builder.build();
     }
 }

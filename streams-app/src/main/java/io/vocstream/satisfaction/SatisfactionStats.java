@@ -1,5 +1,6 @@
 package io.vocstream.satisfaction;
 
+import io.vocstream.buckets.Mergeable;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -17,7 +18,8 @@ import java.util.TreeMap;
  */
 public record SatisfactionStats(long responses, ScoreHistogram csat, ScoreHistogram nps, ScoreHistogram ces,
                                 Moments index, Moments expectationPerception, Map<String, IndicatorSums> indicators,
-                                double roleWeight, double roleWeightedIndex) {
+                                double roleWeight, double roleWeightedIndex)
+        implements Mergeable<SatisfactionStats> {
     public static final int CSAT_MIN = 1;
     public static final int CSAT_MAX = 5;
     public static final int NPS_MIN = 0;
@@ -33,6 +35,7 @@ public record SatisfactionStats(long responses, ScoreHistogram csat, ScoreHistog
         indicators = new TreeMap<>(indicators);
     }
 
+    @Override
     public SatisfactionStats merge(SatisfactionStats other) {
         Map<String, IndicatorSums> byIndicator = new TreeMap<>(indicators);
         other.indicators.forEach((name, sums) -> byIndicator.merge(name, sums, IndicatorSums::merge));
