@@ -65,7 +65,7 @@ public final class VocstreamApp implements AutoCloseable {
         });
         InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
-                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router)));
+                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new io.vocstream.satisfaction.SatisfactionRoutes(router, config)));
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);
