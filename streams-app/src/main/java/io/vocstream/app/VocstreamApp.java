@@ -101,7 +101,7 @@ public final class VocstreamApp implements AutoCloseable {
         return props;
     }
 
-    static Properties streamsProperties(AppConfig config, HostInfo self) {
+    public static Properties streamsProperties(AppConfig config, HostInfo self) {
         Properties p = new Properties();
         p.putAll(config.kafkaClientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
