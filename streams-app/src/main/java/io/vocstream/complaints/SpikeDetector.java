@@ -7,18 +7,20 @@ import io.vocstream.alerts.Signal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.apache.commons.math3.special.Gamma;
+import org.apache.commons.math3.special.Beta;
 
 /**
  * Decides whether new complaints in one dimension are above what is normal for the hour of the week.
  *
- * <p>Poisson rule: for each scan window w, observed = arrivals in (t - w, t] and expected = baseline rate x w
- * (never below the floor rate); p = P(X >= observed), X ~ Poisson(expected), computed exactly as the regularized
- * lower incomplete gamma P(observed, expected), then multiplied by the number of windows (Bonferroni). The window
- * with the smallest p is reported. The rule fires only with at least {@code minCount} observed complaints.
+ * <p>Count rule: for each scan window w, observed = arrivals in (t - w, t]. The baseline's C complaints in E hours
+ * give the rate a gamma(C + 1/2, E) posterior (Jeffreys prior; C raised to floor x E), so the count in w is negative
+ * binomial with mean expected = (C + 1/2) w / E: a Poisson upper bound widened by the baseline's own uncertainty,
+ * which keeps short or thin histories from raising false alerts. p = P(X >= observed), computed exactly as a
+ * regularized incomplete beta, then multiplied by the number of windows (Bonferroni). The window with the smallest
+ * p is reported. The rule fires only with at least {@code minCount} observed complaints.
  *
- * <p>Baseline, in the spirit of Farrington: the mean count of the same hour of the week and the hours either side
- * over the last weeks (at most {@code seasonalWeeks}, at least {@code seasonalMinWeeks}). With less history the
+ * <p>Baseline, in the spirit of Farrington: the counts of the same hours of the week over the last weeks (at most
+ * {@code seasonalWeeks}, at least {@code seasonalMinWeeks}), each hour weighted by its overlap with the window. With less history the
  * fallback is the flat mean hourly count of the recent complete hours, and the alert says so; with less than
  * {@code fallbackMinHours} the detector only learns.
  *
@@ -35,34 +37,42 @@ public final class SpikeDetector {
     }
 
     /** Where the expected count comes from. */
-    record Baseline(double perHour, String description, boolean fallback) {
+    record Baseline(double count, double hours, String description, boolean fallback) {
+        double perHour() {
+            return count / hours;
+        }
     }
 
     /** The Poisson rule's verdict at time {@code now}; {@code observingSince} is the start of the history. */
     public Signal poisson(ComplaintArrivals arrivals, long observingSince, long now) {
-        Optional<Baseline> baseline = baseline(arrivals, observingSince, hourOf(now));
-        if (baseline.isEmpty()) {
-            return learning(arrivals, now);
-        }
-        double perHour = Math.max(baseline.get().perHour(), settings.floorPerHour());
         int windows = settings.scanWindows().size();
         Signal best = null;
         for (Duration window : settings.scanWindows()) {
+            Optional<Baseline> baseline = baseline(arrivals, observingSince, now - window.toMillis(), now);
+            if (baseline.isEmpty()) {
+                return learning(arrivals, now);
+            }
+            Baseline b = baseline.get();
+            // the baseline's count, raised to the floor rate, plus Jeffreys' 1/2: the gamma posterior of the rate
+            double shape = Math.max(b.count(), settings.floorPerHour() * b.hours()) + 0.5;
+            double windowHours = (double) window.toMillis() / HOUR_MS;
             long observed = arrivals.countIn(now, window.toMillis());
-            double expected = perHour * window.toMillis() / HOUR_MS;
-            double p = Math.min(1.0, upperTail(observed, expected) * windows);
+            double expected = shape * windowHours / b.hours();
+            double p = Math.min(1.0, upperTail(observed, shape, windowHours / (b.hours() + windowHours)) * windows);
             if (best == null || p < best.pValue()) {
                 best = new Signal(level(observed, p), observed, expected, p, observed / expected,
-                        baseline.get().description() + "; scan window " + window.toMinutes() + " min",
-                        baseline.get().fallback(), List.of());
+                        b.description() + "; scan window " + window.toMinutes() + " min", b.fallback(), List.of());
             }
         }
         return best;
     }
 
-    /** P(X >= observed) for X ~ Poisson(expected). */
-    static double upperTail(long observed, double expected) {
-        return observed <= 0 ? 1.0 : Gamma.regularizedGammaP(observed, expected);
+    /**
+     * P(X >= observed) for X negative binomial with {@code shape} and failure probability {@code q}: the count in a
+     * window whose Poisson rate has a gamma posterior, i.e. the regularized incomplete beta I_q(observed, shape).
+     */
+    static double upperTail(long observed, double shape, double q) {
+        return observed <= 0 ? 1.0 : Beta.regularizedBeta(q, observed, shape);
     }
 
     private Signal.Level level(long observed, double p) {
@@ -81,27 +91,36 @@ public final class SpikeDetector {
                 "learning: fewer than " + settings.fallbackMinHours() + " h of history", true, List.of());
     }
 
-    /** The baseline for the hour {@code hour}, from the complete hours before it. */
-    Optional<Baseline> baseline(ComplaintArrivals arrivals, long observingSince, long hour) {
+    /**
+     * The baseline for the span (from, to], from complete hours of history. Seasonal: for each hour the span
+     * overlaps, the counts of the same hour of the week in the last weeks, weighted by the overlap; {@code count}
+     * is then the weeks' total for a span of one hour and {@code hours} the number of weeks.
+     */
+    Optional<Baseline> baseline(ComplaintArrivals arrivals, long observingSince, long from, long to) {
         long firstFullHour = Math.floorDiv(observingSince + HOUR_MS - 1, HOUR_MS);
-        // week j is usable when its hour before the matching one lies in the history
-        long weeks = Math.min(settings.seasonalWeeks(), Math.floorDiv(hour - 1 - firstFullHour, WEEK_HOURS));
+        long firstHour = hourOf(from);
+        long weeks = Math.min(settings.seasonalWeeks(), Math.floorDiv(firstHour - firstFullHour, WEEK_HOURS));
         if (weeks >= settings.seasonalMinWeeks()) {
-            long sum = 0;
-            for (long j = 1; j <= weeks; j++) {
-                long same = hour - j * WEEK_HOURS;
-                sum += arrivals.countInHours(same - 1, same + 2);
+            double weighted = 0;
+            for (long hour = firstHour; hour * HOUR_MS < to; hour++) {
+                double overlap = Math.min(to, (hour + 1) * HOUR_MS) - Math.max(from, hour * HOUR_MS);
+                long sameHours = 0;
+                for (long j = 1; j <= weeks; j++) {
+                    sameHours += arrivals.countInHour(hour - j * WEEK_HOURS);
+                }
+                weighted += sameHours * overlap / (to - from);
             }
-            return Optional.of(new Baseline(sum / (3.0 * weeks), "seasonal: mean of the same hour of the week and"
-                    + " the hours either side over the last " + weeks + " weeks", false));
+            return Optional.of(new Baseline(weighted, weeks, "seasonal: the same hours of the week over the last "
+                    + weeks + " weeks", false));
         }
-        long hours = Math.min(settings.fallbackMaxHours(), hour - firstFullHour);
+        long currentHour = hourOf(to);
+        long hours = Math.min(settings.fallbackMaxHours(), currentHour - firstFullHour);
         if (hours < settings.fallbackMinHours()) {
             return Optional.empty();
         }
-        double perHour = (double) arrivals.countInHours(hour - hours, hour) / hours;
-        return Optional.of(new Baseline(perHour, "fallback: flat mean of the last " + hours + " h (the seasonal"
-                + " baseline needs " + settings.seasonalMinWeeks() + " weeks of history)", true));
+        return Optional.of(new Baseline(arrivals.countInHours(currentHour - hours, currentHour), hours,
+                "fallback: flat mean of the last " + hours + " h (the seasonal baseline needs "
+                        + settings.seasonalMinWeeks() + " weeks of history)", true));
     }
 
     /**
@@ -121,7 +140,7 @@ public final class SpikeDetector {
         String description = null;
         boolean fallback = false;
         for (long hour = next; hour <= lastFoldable; hour++) {
-            Optional<Baseline> baseline = baseline(arrivals, observingSince, hour);
+            Optional<Baseline> baseline = baseline(arrivals, observingSince, hour * HOUR_MS, (hour + 1) * HOUR_MS);
             if (baseline.isEmpty()) {
                 continue;
             }
