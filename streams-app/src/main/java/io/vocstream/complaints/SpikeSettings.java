@@ -54,6 +54,12 @@ public record SpikeSettings(List<Duration> scanWindows, double alphaWarning, dou
                 1e-3, 1e-6, 0.05, 5, 0.5, 4, 2, 1, 168, 1.5, 7.0, Duration.ofMinutes(5));
     }
 
+    public SpikeSettings withGrace(Duration eventsGrace) {
+        return new SpikeSettings(scanWindows, alphaWarning, alphaCritical, alphaClear, minCount, floorPerHour,
+                seasonalWeeks, seasonalMinWeeks, fallbackMinHours, fallbackMaxHours, cusumShift, cusumThreshold,
+                eventsGrace);
+    }
+
     Duration longestWindow() {
         return scanWindows.stream().max(Duration::compareTo).orElseThrow();
     }
