@@ -2,6 +2,7 @@ package io.vocstream.complaints;
 
 import io.vocstream.alerts.Alert;
 import io.vocstream.alerts.AlertLifecycle;
+import io.vocstream.alerts.AlertRoutes;
 import io.vocstream.alerts.Signal;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * dimension|rule. The alerts store holds each (dimension, rule)'s latest alert, open or resolved.
  */
 final class SpikeAlerting implements Processor<String, NewComplaint, String, Alert> {
-    static final String ALERTS_STORE = "alerts";
+    static final String ALERTS_STORE = AlertRoutes.STORE;
     static final String SINCE_STORE = "complaint-observing-since";
     /** Key of the since store: when this task began observing arrivals (every dimension's history starts there). */
     private static final String SINCE_KEY = "since";
