@@ -51,6 +51,11 @@ public final class ComplaintArrivals {
         recent.add(firstIndexAbove(eventTime), eventTime);
     }
 
+    /** The latest arrival time kept (the dimension's own stream time); only valid after an arrival. */
+    long latest() {
+        return recent.get(recent.size() - 1);
+    }
+
     /** Arrivals in (to - span, to]. */
     long countIn(long to, long span) {
         return firstIndexAbove(to) - firstIndexAbove(to - span);

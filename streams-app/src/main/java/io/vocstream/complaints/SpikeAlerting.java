@@ -57,7 +57,9 @@ final class SpikeAlerting implements Processor<String, NewComplaint, String, Ale
         long at = record.value().eventTime();
         ComplaintArrivals history = Optional.ofNullable(arrivals.get(dimension)).orElseGet(ComplaintArrivals::new);
         history.add(at);
-        evaluate(dimension, history, observingSince(at), at);
+        // the current count is taken at the dimension's latest arrival: a late complaint inside the grace adds to
+        // the current window instead of being judged in the past
+        evaluate(dimension, history, observingSince(at), Math.max(at, history.latest()));
     }
 
     /** The start of the history; a late first arrival moves it back. */

@@ -95,6 +95,24 @@ class ComplaintSpikeTopologyTest {
     }
 
     @Test
+    void aLateComplaintInsideTheGraceAddsToTheCurrentWindow() {
+        threeQuietHours();
+        int tipping = tippingCount();
+        Instant burst = T0.plus(Duration.ofHours(3));
+        // the burst arrives newest first; the earliest complaint, written last, completes the count
+        for (int i = tipping - 1; i >= 1; i--) {
+            opened("b" + i, burst.plusSeconds(30L * i));
+        }
+        assertTrue(alertsOf(DIMENSION).isEmpty(), "no alert before the tipping complaint");
+        opened("b0", burst);
+        List<TestRecord<String, Alert>> out = alertsOf(DIMENSION);
+        assertEquals(1, out.size());
+        assertEquals(Alert.Status.OPEN, out.get(0).value().status());
+        assertEquals(tipping, out.get(0).value().observed());
+        assertEquals(burst.plusSeconds(30L * (tipping - 1)), out.get(0).value().startTime());
+    }
+
+    @Test
     void aResentOpenedStepIsNotANewComplaint() {
         threeQuietHours();
         Instant burst = T0.plus(Duration.ofHours(3));
