@@ -1,5 +1,6 @@
 package io.vocstream.app;
 
+import io.vocstream.complaints.ComplaintsTopology;
 import io.vocstream.config.AppConfig;
 import io.vocstream.ingest.IngestTopology;
 import io.vocstream.streams.EventRules;
@@ -18,6 +19,7 @@ public final class VocstreamTopology {
         InputStreams inputs = InputStreams.build(builder, config.topicPrefix(), serdes,
                 new EventRules(config.eventsMaxAge()), config.eventsGrace());
         IngestTopology.build(builder, inputs);
+        ComplaintsTopology.build(builder, inputs, config);
         return builder.build();
     }
 }
