@@ -2,12 +2,14 @@ package io.vocstream.app;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
+import io.vocstream.alerts.AlertRoutes;
 import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiServer;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.query.InstanceRouter;
 import io.vocstream.runtime.FreePorts;
 import io.vocstream.runtime.TopicProvisioner;
+import io.vocstream.satisfaction.SatisfactionRoutes;
 import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.streams.DeadLetterDeserializationHandler;
@@ -65,7 +67,8 @@ public final class VocstreamApp implements AutoCloseable {
         });
         InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
-                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new io.vocstream.satisfaction.SatisfactionRoutes(router, config)));
+                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new AlertRoutes(router),
+                        new SatisfactionRoutes(router, config)));
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);
@@ -101,7 +104,7 @@ public final class VocstreamApp implements AutoCloseable {
         return props;
     }
 
-    static Properties streamsProperties(AppConfig config, HostInfo self) {
+    public static Properties streamsProperties(AppConfig config, HostInfo self) {
         Properties p = new Properties();
         p.putAll(config.kafkaClientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

@@ -1,7 +1,9 @@
 package io.vocstream.app;
 
+import io.vocstream.complaints.ComplaintsTopology;
 import io.vocstream.config.AppConfig;
 import io.vocstream.ingest.IngestTopology;
+import io.vocstream.satisfaction.SatisfactionTopology;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
 import io.vocstream.streams.InputStreams;
@@ -18,7 +20,8 @@ public final class VocstreamTopology {
         InputStreams inputs = InputStreams.build(builder, config.topicPrefix(), serdes,
                 new EventRules(config.eventsMaxAge()), config.eventsGrace());
         IngestTopology.build(builder, inputs);
-        io.vocstream.satisfaction.SatisfactionTopology.build(builder, inputs, config);
+        ComplaintsTopology.build(builder, inputs, config);
+        SatisfactionTopology.build(builder, inputs, config);
         return builder.build();
     }
 }
