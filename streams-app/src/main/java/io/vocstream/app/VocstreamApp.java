@@ -11,6 +11,7 @@ import io.vocstream.runtime.TopicProvisioner;
 import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.streams.DeadLetterDeserializationHandler;
+import io.vocstream.streams.DeadLetterProcessingHandler;
 import io.vocstream.streams.EventSerdes;
 import java.time.Duration;
 import java.util.HashMap;
@@ -57,7 +58,7 @@ public final class VocstreamApp implements AutoCloseable {
                 new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(config.registryClientProperties()));
         EventSerdes serdes = new EventSerdes(registry, config.registryClientProperties());
         KafkaStreams streams = new KafkaStreams(
-                VocstreamTopology.build(config.topicPrefix(), serdes), streamsProperties(config, self));
+                VocstreamTopology.build(config, serdes), streamsProperties(config, self));
         streams.setUncaughtExceptionHandler(e -> {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -112,6 +113,7 @@ public final class VocstreamApp implements AutoCloseable {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topicReplicationFactor());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         return p;
     }
 }

@@ -16,6 +16,9 @@ import java.util.regex.Pattern;
  *                              prefix removed: security.protocol, sasl.*, ssl.*)
  * @param registryClientProperties settings passed through to the schema registry client (keys
  *                              {@code schema.registry.*} and {@code basic.auth.*}, kept whole)
+ * @param eventsGrace           how far behind the newest event of its partition an event may arrive and still count
+ * @param eventsMaxAge          events dated further back than this are refused as misdated
+ * @param settings              the raw settings, from which each capability reads its own ({@code satisfaction.*}, ...)
  */
 public record AppConfig(
         String bootstrapServers,
@@ -33,8 +36,11 @@ public record AppConfig(
         short topicReplicationFactor,
         long topicRetentionMillis,
         ZoneId timeZone,
+        Duration eventsGrace,
+        Duration eventsMaxAge,
         Map<String, String> kafkaClientProperties,
-        Map<String, String> registryClientProperties) {
+        Map<String, String> registryClientProperties,
+        Settings settings) {
 
     public static final String BOOTSTRAP_SERVERS = "bootstrap.servers";
     public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
@@ -51,6 +57,8 @@ public record AppConfig(
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
     public static final String TOPICS_RETENTION_MS = "topics.retention.ms";
     public static final String TIME_ZONE = "time.zone";
+    public static final String EVENTS_GRACE = "events.grace";
+    public static final String EVENTS_MAX_AGE = "events.max.age";
 
     private static final Pattern HOST_PORT_LIST = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
     private static final Pattern APPLICATION_ID_CHARS = Pattern.compile("[A-Za-z0-9._-]+");
@@ -104,8 +112,11 @@ public record AppConfig(
                     return ms;
                 }, "milliseconds, or -1 to keep events forever"),
                 s.parsed(TIME_ZONE, ZoneId.of("UTC"), ZoneId::of, "a time-zone id such as Europe/London or UTC"),
+                s.duration(EVENTS_GRACE, Duration.ofHours(1)),
+                s.duration(EVENTS_MAX_AGE, Duration.ofDays(400)),
                 Map.copyOf(s.withPrefix("kafka.")),
-                Map.copyOf(registryClient));
+                Map.copyOf(registryClient),
+                s);
     }
 
     private static URI requireHttpUrl(String raw) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -86,6 +87,17 @@ public final class Settings {
             }
             return v;
         }, "an integer between " + min + " and " + max);
+    }
+
+    /** A non-negative ISO-8601 duration such as {@code PT1H} or {@code P7D}. */
+    public Duration duration(String key, Duration defaultValue) {
+        return parsed(key, defaultValue, raw -> {
+            Duration d = Duration.parse(raw);
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("negative");
+            }
+            return d;
+        }, "an ISO-8601 duration such as PT30M, PT1H or P7D");
     }
 
     public boolean bool(String key, boolean defaultValue) {

@@ -1,7 +1,7 @@
 package io.vocstream.ingest;
 
 import io.vocstream.schemas.EventTopic;
-import io.vocstream.streams.EventSerdes;
+import io.vocstream.streams.InputStreams;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -12,7 +12,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Per-topic event counts: how many decodable events each input topic has delivered and the latest event time,
+ * Per-topic event counts: how many usable events (decoded, valid, on time, not duplicates) each input topic has
+ * delivered and the latest event time,
  * the first thing to look at when a figure seems stale. Counts are kept per partition (no re-partitioning) and
  * summed at query time.
  */
@@ -22,12 +23,11 @@ public final class IngestTopology {
     private IngestTopology() {
     }
 
-    public static StreamsBuilder build(StreamsBuilder builder, String topicPrefix, EventSerdes serdes) {
+    public static StreamsBuilder build(StreamsBuilder builder, InputStreams inputs) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(COUNTS_STORE), Serdes.String(), TopicActivity.SERDE));
         for (EventTopic topic : EventTopic.values()) {
-            builder.<String, SpecificRecord>stream(topic.topicName(topicPrefix), serdes.consumed(topic))
-                    .process(() -> new ActivityCounter(topic.baseName()), COUNTS_STORE);
+            inputs.<SpecificRecord>of(topic).process(() -> new ActivityCounter(topic.baseName()), COUNTS_STORE);
         }
         return builder;
     }

@@ -1,0 +1,75 @@
+package io.vocstream.buckets;
+
+import io.vocstream.time.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+/**
+ * Reads bucket statistics back: over the stores of every local task (Kafka Streams' composite store), merging the
+ * buckets of a time range. A window store's fetch range is inclusive of bucket starts, so a bucket belongs to
+ * [from, to) when its start does.
+ */
+public final class BucketQueries {
+    private BucketQueries() {
+    }
+
+    /** One slice over a range: every bucket of every local partition merged. */
+    public static <S extends Mergeable<S>> S merged(ReadOnlyWindowStore<String, S> store, String sliceKey,
+                                                    TimeRange range, S empty) {
+        S total = empty;
+        try (WindowStoreIterator<S> buckets = store.fetch(sliceKey, range.from(), lastStart(range))) {
+            while (buckets.hasNext()) {
+                total = total.merge(buckets.next().value);
+            }
+        }
+        return total;
+    }
+
+    /** Every slice whose key starts with {@code prefix} (one dimension), each merged over the range. */
+    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(ReadOnlyWindowStore<String, S> store,
+                                                                           String prefix, TimeRange range) {
+        Map<String, S> bySlice = new TreeMap<>();
+        try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(prefix, prefix + Character.MAX_VALUE,
+                range.from(), lastStart(range))) {
+            while (buckets.hasNext()) {
+                KeyValue<Windowed<String>, S> bucket = buckets.next();
+                bySlice.merge(bucket.key.key(), bucket.value, Mergeable::merge);
+            }
+        }
+        return bySlice;
+    }
+
+    /**
+     * One slice as a series of steps of {@code step} starting at {@code range.from()}: each step the merge of its
+     * buckets; steps without data are present and empty, so a chart shows the gap.
+     */
+    public static <S extends Mergeable<S>> NavigableMap<Instant, S> series(ReadOnlyWindowStore<String, S> store,
+                                                                           String sliceKey, TimeRange range,
+                                                                           Duration step, S empty) {
+        NavigableMap<Instant, S> steps = new TreeMap<>();
+        for (Instant t = range.from(); t.isBefore(range.to()); t = t.plus(step)) {
+            steps.put(t, empty);
+        }
+        long from = range.from().toEpochMilli();
+        try (WindowStoreIterator<S> buckets = store.fetch(sliceKey, range.from(), lastStart(range))) {
+            while (buckets.hasNext()) {
+                KeyValue<Long, S> bucket = buckets.next();
+                Instant stepStart = Instant.ofEpochMilli(from + (bucket.key - from) / step.toMillis() * step.toMillis());
+                steps.merge(stepStart, bucket.value, Mergeable::merge);
+            }
+        }
+        return steps;
+    }
+
+    private static Instant lastStart(TimeRange range) {
+        return range.to().minusMillis(1);
+    }
+}

@@ -1,0 +1,107 @@
+package io.vocstream.streams;
+
+import io.vocstream.events.IndicatorScore;
+import io.vocstream.events.RepairEvent;
+import io.vocstream.events.SurveyResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * What makes a decodable event usable: the checks the schema cannot express. Every capability relies on them, so
+ * they run once, before any capability sees the event.
+ */
+public final class EventRules {
+    /** Events stamped further ahead of this instance's clock than this are clock errors, not the future. */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    /** No single wait, talk, hold or wrap-up lasts longer than this. */
+    static final double MAX_DURATION_SECONDS = Duration.ofDays(7).toSeconds();
+
+    private final Duration maxAge;
+
+    /** @param maxAge events older than this (against the wall clock) are refused as misdated */
+    public EventRules(Duration maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    /** Why {@code event} cannot be used, or {@code null} if it can. */
+    public String problemOf(SpecificRecord event, long nowMillis) {
+        Schema schema = event.getSchema();
+        for (Schema.Field field : schema.getFields()) {
+            Object value = event.get(field.pos());
+            String problem = fieldProblem(field.name(), value, nowMillis);
+            if (problem != null) {
+                return problem;
+            }
+        }
+        if (event instanceof SurveyResponse survey) {
+            return surveyProblem(survey);
+        }
+        if (event instanceof RepairEvent repair) {
+            return repairProblem(repair);
+        }
+        return null;
+    }
+
+    private String fieldProblem(String name, Object value, long nowMillis) {
+        if (name.equals("eventTime")) {
+            long t = ((Instant) value).toEpochMilli();
+            if (t > nowMillis + MAX_CLOCK_SKEW.toMillis()) {
+                return "eventTime " + value + " is more than " + MAX_CLOCK_SKEW.toDays() + " day ahead of the clock ("
+                        + Instant.ofEpochMilli(nowMillis) + ")";
+            }
+            if (t < nowMillis - maxAge.toMillis()) {
+                return "eventTime " + value + " is older than events.max.age (" + maxAge.toDays() + " days)";
+            }
+        } else if (name.endsWith("Id") && value instanceof CharSequence id && id.toString().isBlank()) {
+            return name + " is blank";
+        } else if (name.endsWith("Seconds") && value instanceof Double seconds
+                && !(seconds >= 0 && seconds <= MAX_DURATION_SECONDS)) {
+            return name + " is " + seconds + ", not between 0 and " + (long) MAX_DURATION_SECONDS;
+        }
+        return null;
+    }
+
+    private static String surveyProblem(SurveyResponse survey) {
+        String problem = scaleProblem("csat", survey.getCsat(), 1, 5);
+        problem = problem != null ? problem : scaleProblem("nps", survey.getNps(), 0, 10);
+        problem = problem != null ? problem : scaleProblem("ces", survey.getCes(), 1, 7);
+        if (problem != null) {
+            return problem;
+        }
+        for (IndicatorScore score : survey.getIndicators()) {
+            String name = "indicator '" + score.getIndicator() + "'";
+            if (score.getScaleMax() < 2) {
+                return name + " has scaleMax " + score.getScaleMax() + ", below 2";
+            }
+            if (!(score.getExpected() >= 1 && score.getExpected() <= score.getScaleMax())) {
+                return name + " expected " + score.getExpected() + " is outside 1.." + score.getScaleMax();
+            }
+            if (!(score.getPerceived() >= 1 && score.getPerceived() <= score.getScaleMax())) {
+                return name + " perceived " + score.getPerceived() + " is outside 1.." + score.getScaleMax();
+            }
+            if (score.getWeight() != null && !(score.getWeight() >= 0 && Double.isFinite(score.getWeight()))) {
+                return name + " weight " + score.getWeight() + " is negative or not a number";
+            }
+        }
+        return null;
+    }
+
+    private static String scaleProblem(String name, Integer score, int min, int max) {
+        return score == null || (score >= min && score <= max) ? null
+                : name + " is " + score + ", outside its scale " + min + ".." + max;
+    }
+
+    private static String repairProblem(RepairEvent repair) {
+        if (repair.getCustomersAffected() != null && repair.getCustomersAffected() < 0) {
+            return "customersAffected is " + repair.getCustomersAffected() + ", below 0";
+        }
+        Instant start = repair.getPromisedWindowStart();
+        Instant end = repair.getPromisedWindowEnd();
+        if (start != null && end != null && end.isBefore(start)) {
+            return "promisedWindowEnd " + end + " is before promisedWindowStart " + start;
+        }
+        return null;
+    }
+}
