@@ -1,5 +1,6 @@
 package io.vocstream.contactcenter;
 
+import io.vocstream.buckets.SliceKeys;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,8 +9,8 @@ import java.util.List;
  * Customer ids are not among them: they never become slices.
  */
 public record Dimensions(String channel, String region, String segment) {
-    public static final String ALL = "all";
-    static final List<String> NAMES = List.of(ALL, "channel", "region", "segment");
+    /** The dimensions a queue's figures can be sliced by. */
+    public static final List<String> NAMES = List.of("channel", "region", "segment");
 
     /** This one's values, falling back to {@code other}'s where this one has none. */
     Dimensions orElse(Dimensions other) {
@@ -17,23 +18,14 @@ public record Dimensions(String channel, String region, String segment) {
                 segment != null ? segment : other.segment);
     }
 
-    /** Slice names under a queue: {@code all=all} and {@code dimension=value} for each known dimension. */
+    /** Slice keys under a queue: {@code all=all} and {@code dimension=value} for each dimension
+     * ({@code unknown} where the events do not say), so every contact counts in every dimension. */
     List<String> slices() {
-        List<String> slices = new ArrayList<>(4);
-        slices.add(slice(ALL, ALL));
-        if (channel != null) {
-            slices.add(slice("channel", channel));
-        }
-        if (region != null) {
-            slices.add(slice("region", region));
-        }
-        if (segment != null) {
-            slices.add(slice("segment", segment));
-        }
+        List<String> slices = new ArrayList<>(1 + NAMES.size());
+        slices.add(SliceKeys.all());
+        slices.add(SliceKeys.of("channel", channel));
+        slices.add(SliceKeys.of("region", region));
+        slices.add(SliceKeys.of("segment", segment));
         return slices;
-    }
-
-    static String slice(String dimension, String value) {
-        return dimension + "=" + value;
     }
 }

@@ -44,7 +44,7 @@ public record QueueNow(String queue, long waiting, Instant oldestWaitingSince,
     public Figures figures(Instant now) {
         long working = busy + afterCallWork;
         long occupancyN = working + available;
-        return new Figures(queue, now, waiting, oldestWaitingSince == null ? null
+        return new Figures(now, waiting, oldestWaitingSince == null ? null
                 : Math.max(0, Duration.between(oldestWaitingSince, now).toMillis()) / 1000.0,
                 oldestWaitingSince, available, busy, afterCallWork, away, loggedIn,
                 QueueFigures.ratio(working, occupancyN), occupancyN);
@@ -55,7 +55,7 @@ public record QueueNow(String queue, long waiting, Instant oldestWaitingSince,
      *                           none is waiting
      * @param occupancy          (busy + after-call work) / (available + busy + after-call work)
      */
-    public record Figures(String queue, Instant at, long waiting, Double longestWaitSeconds,
+    public record Figures(Instant at, long waiting, Double longestWaitSeconds,
                           Instant oldestWaitingSince, long agentsAvailable, long agentsBusy,
                           long agentsAfterCallWork, long agentsAway, long agentsLoggedIn,
                           Double occupancy, long occupancyN) {

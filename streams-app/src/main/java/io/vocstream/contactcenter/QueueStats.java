@@ -1,5 +1,7 @@
 package io.vocstream.contactcenter;
 
+import io.vocstream.buckets.Mergeable;
+
 /**
  * What happened in one queue slice during one time bucket, as counts and sums that merge: each fact is counted in
  * the bucket of the event that reports it (offered when offered, answered when answered, handle time when
@@ -17,7 +19,8 @@ public record QueueStats(long offered, long answered, long abandoned, long trans
                          WaitHistogram answeredWaits, double answeredWaitSeconds,
                          WaitHistogram abandonedWaits, double abandonedWaitSeconds,
                          long callbackWaits, double callbackWaitSeconds, double maxWaitSeconds,
-                         long handledWithTimes, double talkSeconds, double holdSeconds, double wrapUpSeconds) {
+                         long handledWithTimes, double talkSeconds, double holdSeconds, double wrapUpSeconds)
+        implements Mergeable<QueueStats> {
     public static final QueueStats EMPTY = new QueueStats(0, 0, 0, 0, 0, 0, 0, WaitHistogram.EMPTY, 0,
             WaitHistogram.EMPTY, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -67,6 +70,7 @@ public record QueueStats(long offered, long answered, long abandoned, long trans
         return new QueueStats(0, n, 0, 0, 0, 0, 0, waits, waitSum, WaitHistogram.EMPTY, 0, 0, 0, max, 0, 0, 0, 0);
     }
 
+    @Override
     public QueueStats merge(QueueStats o) {
         return new QueueStats(offered + o.offered, answered + o.answered, abandoned + o.abandoned,
                 transfersOut + o.transfersOut, callbacksRequested + o.callbacksRequested,
