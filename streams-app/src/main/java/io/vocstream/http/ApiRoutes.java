@@ -6,4 +6,12 @@ import io.javalin.config.RoutesConfig;
 @FunctionalInterface
 public interface ApiRoutes {
     void addTo(RoutesConfig routes);
+
+    /**
+     * Classpath resource of this capability's part of the OpenAPI document, {@code {"paths": {...}, "components":
+     * {"schemas": {...}}}}, merged into {@code /api/v1/openapi.json}; {@code null} if it documents nothing.
+     */
+    default String openApiFragment() {
+        return null;
+    }
 }

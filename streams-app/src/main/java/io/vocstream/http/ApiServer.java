@@ -1,7 +1,9 @@
 package io.vocstream.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.http.ContentType;
@@ -40,7 +42,7 @@ public final class ApiServer implements AutoCloseable {
     public static ApiServer start(String host, int port, Readiness readiness, CollectorRegistry metrics,
                                   List<ApiRoutes> capabilities) {
         ObjectMapper json = jsonMapper();
-        byte[] openApi = readOpenApi();
+        byte[] openApi = openApiDocument(json, capabilities);
         Javalin app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
@@ -94,14 +96,33 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
     }
 
-    private static byte[] readOpenApi() {
-        try (InputStream in = ApiServer.class.getResourceAsStream(OPENAPI_RESOURCE)) {
+    /** The base document with every capability's paths and schemas merged in. */
+    static byte[] openApiDocument(ObjectMapper json, List<ApiRoutes> capabilities) {
+        try {
+            ObjectNode document = (ObjectNode) json.readTree(resource(OPENAPI_RESOURCE));
+            for (ApiRoutes capability : capabilities) {
+                String fragmentResource = capability.openApiFragment();
+                if (fragmentResource != null) {
+                    JsonNode fragment = json.readTree(resource(fragmentResource));
+                    document.withObjectProperty("paths").setAll((ObjectNode) fragment.path("paths"));
+                    if (fragment.path("components").path("schemas").isObject()) {
+                        document.withObjectProperty("components").withObjectProperty("schemas")
+                                .setAll((ObjectNode) fragment.path("components").path("schemas"));
+                    }
+                }
+            }
+            return json.writeValueAsBytes(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the OpenAPI document is not valid JSON", e);
+        }
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = ApiServer.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("the OpenAPI document " + OPENAPI_RESOURCE + " is missing from the jar");
+                throw new IllegalStateException("the OpenAPI resource " + name + " is missing from the jar");
             }
             return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

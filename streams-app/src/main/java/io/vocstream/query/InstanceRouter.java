@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
@@ -76,6 +77,17 @@ public final class InstanceRouter {
             }
         }
         return rows;
+    }
+
+    /**
+     * Answers a query whose figures are computed from partial statistics: a fan-out leg ({@code scope=local})
+     * answers with this instance's partials; any other request gathers every instance's partials and answers with
+     * {@code finish} applied to them.
+     */
+    public <P> void answer(Context ctx, String storeName, Class<P> partialType, Supplier<List<P>> localPartials,
+                           Function<List<P>, ?> finish) {
+        List<P> partials = gather(ctx, storeName, partialType, localPartials);
+        ctx.json(SCOPE_LOCAL.equals(ctx.queryParam(SCOPE)) ? partials : finish.apply(partials));
     }
 
     private <T> List<T> fetch(HostInfo host, Context ctx, JavaType listType) {

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.config.RoutesConfig;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,13 +33,20 @@ class ApiServerTest {
     @BeforeEach
     void start() {
         Counter.build().name("probe_total").help("a probe").register(metrics).inc(3);
-        ApiRoutes probe = routes -> routes.get("/api/v1/probe", ctx -> {
-            String window = ctx.queryParam("window");
-            if (!"1h".equals(window)) {
-                throw new BadParameterException("window", "must be 1h, got '" + window + "'");
+        ApiRoutes probe = new ApiRoutes() {
+            @Override
+            public void addTo(RoutesConfig routes) {
+                routes.get("/api/v1/probe", ctx -> ctx.json(Map.of(
+                        "window", Params.oneOf(ctx, "window", "1h", List.of("1h")),
+                        "limit", Params.intIn(ctx, "limit", 10, 1, 100),
+                        "at", Params.instant(ctx, "at", Instant.EPOCH).toString())));
             }
-            ctx.json(Map.of("window", window));
-        });
+
+            @Override
+            public String openApiFragment() {
+                return "/openapi/probe.json";
+            }
+        };
         server = ApiServer.start("127.0.0.1", 0, notReady::get, metrics, List.of(probe));
     }
 
@@ -69,11 +78,25 @@ class ApiServerTest {
     }
 
     @Test
-    @DisplayName("the OpenAPI document is served as JSON")
+    @DisplayName("the OpenAPI document is served as JSON with every capability's paths and schemas merged in")
     void openApi() throws Exception {
         HttpResponse<String> r = get("/api/v1/openapi.json");
         assertEquals(200, r.statusCode());
-        assertTrue(body(r).get("openapi").asText().startsWith("3."));
+        JsonNode document = body(r);
+        assertTrue(document.get("openapi").asText().startsWith("3."));
+        assertEquals("A probe", document.at("/paths/~1api~1v1~1probe/get/summary").asText());
+        assertTrue(document.at("/paths/~1health").isObject(), "the base paths stay");
+        assertTrue(document.at("/components/schemas/Probe").isObject());
+    }
+
+    @Test
+    @DisplayName("parameters are parsed: defaults, epoch milliseconds and ISO instants; out of range is a 400")
+    void parameters() throws Exception {
+        assertEquals("1970-01-01T00:00:00Z", body(get("/api/v1/probe")).get("at").asText());
+        assertEquals("2026-11-23T10:00:00Z", body(get("/api/v1/probe?at=1795428000000")).get("at").asText());
+        assertEquals(5, body(get("/api/v1/probe?limit=5&at=2026-11-23T10:00:00Z")).get("limit").asInt());
+        assertEquals("bad parameter 'limit'", body(get("/api/v1/probe?limit=0")).get("error").asText());
+        assertEquals("bad parameter 'at'", body(get("/api/v1/probe?at=yesterday")).get("error").asText());
     }
 
     @Test
