@@ -1,6 +1,7 @@
 package io.vocstream.app;
 
 import io.vocstream.config.AppConfig;
+import io.vocstream.contactcenter.ContactCenterTopology;
 import io.vocstream.ingest.IngestTopology;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
@@ -18,6 +19,7 @@ public final class VocstreamTopology {
         InputStreams inputs = InputStreams.build(builder, config.topicPrefix(), serdes,
                 new EventRules(config.eventsMaxAge()), config.eventsGrace());
         IngestTopology.build(builder, inputs);
+        ContactCenterTopology.build(builder, inputs, config);
         return builder.build();
     }
 }

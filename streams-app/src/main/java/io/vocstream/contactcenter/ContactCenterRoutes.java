@@ -1,0 +1,155 @@
+package io.vocstream.contactcenter;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.vocstream.buckets.BucketQueries;
+import io.vocstream.config.AppConfig;
+import io.vocstream.http.ApiRoutes;
+import io.vocstream.http.BadParameterException;
+import io.vocstream.http.Params;
+import io.vocstream.query.InstanceRouter;
+import io.vocstream.time.TimeRange;
+import io.vocstream.time.WindowName;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals) and {@code /api/v1/agents}
+ * (ranked), answered from the partials of every instance. Queue and agent answers combine state of the contact
+ * tasks and of the agent tasks, which Kafka Streams may place on different instances, so each kind is gathered
+ * from the instances that host it and a fan-out leg answers with both kinds, labelled.
+ */
+public final class ContactCenterRoutes implements ApiRoutes {
+    public static final String QUEUES = "/api/v1/queues";
+    public static final String QUEUE = QUEUES + "/{queue}";
+    public static final String INTERVALS = QUEUE + "/intervals";
+    public static final String AGENTS = "/api/v1/agents";
+    private static final String DEFAULT_WINDOW = WindowName.ROLLING_15M.parameterValue();
+
+    private final InstanceRouter router;
+    private final ContactCenterConfig config;
+
+    public ContactCenterRoutes(InstanceRouter router, AppConfig app) {
+        this.router = router;
+        this.config = ContactCenterConfig.from(app);
+    }
+
+    @Override
+    public String openApiFragment() {
+        return "/openapi/contactcenter.json";
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(QUEUES, ctx -> queues(ctx, null));
+        routes.get(QUEUE, ctx -> queues(ctx, ctx.pathParam("queue")));
+        routes.get(INTERVALS, this::intervals);
+        routes.get(AGENTS, this::agents);
+    }
+
+    /** A window at a query time: its span, and the event time whose rule version judges it. */
+    private record View(String window, Instant at, TimeRange range, Instant ruleTime) {
+    }
+
+    private View view(Context ctx, String defaultWindow) {
+        Instant at = Params.instant(ctx, "at", Instant.now());
+        String named = Params.optional(ctx, "window");
+        WindowName window = WindowName.parse("window", named == null ? defaultWindow : named);
+        TimeRange range = window.resolve(at, config.zone());
+        if (range.from().isBefore(at.minus(config.retention()))) {
+            throw new BadParameterException("window", "reaches back further than the " + config.retention()
+                    + " of statistics kept (" + ContactCenterConfig.RETENTION + ")");
+        }
+        boolean calendar = window == WindowName.TODAY || window == WindowName.INTERVAL_15M
+                || window == WindowName.INTERVAL_30M;
+        return new View(window.parameterValue(), at, range, calendar ? range.from() : at);
+    }
+
+    private void queues(Context ctx, String queue) {
+        View v = view(ctx, DEFAULT_WINDOW);
+        String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
+        Supplier<List<QueuePartial>> contacts = () -> QueueQueries.contactPartials(
+                router.localStore(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueryableStoreTypes.windowStore()),
+                router.localStore(ContactCenterTopology.WAITING_STORE, QueryableStoreTypes.keyValueStore()),
+                queue, by, v.range());
+        Supplier<List<QueuePartial>> agents = () -> QueueQueries.agentPartials(
+                router.localStore(ContactCenterTopology.AGENTS_STORE, QueryableStoreTypes.keyValueStore()), queue);
+        answerFromBoth(ctx, QueuePartial.class, QueuePartial::source,
+                ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS, contacts,
+                ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, agents,
+                partials -> QueueQueries.rows(partials, config.rules(), v.window(), v.range(), v.ruleTime(), v.at()));
+    }
+
+    private void intervals(Context ctx) {
+        String queue = ctx.pathParam("queue");
+        View day = view(ctx, WindowName.TODAY.parameterValue());
+        if (!day.window().equals(WindowName.TODAY.parameterValue())) {
+            throw new BadParameterException("window", "must be 'today' (the day holding 'at') for intervals");
+        }
+        Duration step = Duration.ofMinutes(Integer.parseInt(Params.oneOf(ctx, "size", "15", List.of("15", "30"))));
+        router.answer(ctx, ContactCenterTopology.QUEUE_BUCKETS_STORE, QueueQueries.IntervalPartial.class,
+                () -> QueueQueries.intervalPartials(router.localStore(ContactCenterTopology.QUEUE_BUCKETS_STORE,
+                        QueryableStoreTypes.windowStore()), queue, day.range(), step),
+                partials -> QueueQueries.intervalRows(partials, config.rules(), queue, step,
+                        "interval" + step.toMinutes()));
+    }
+
+    private void agents(Context ctx) {
+        View v = view(ctx, WindowName.TODAY.parameterValue());
+        String sort = Params.oneOf(ctx, "sort", "handled", AgentRanking.SORTS);
+        int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
+        Supplier<List<AgentRanking.AgentPartial>> work = () -> {
+            ReadOnlyWindowStore<String, AgentStats> store =
+                    router.localStore(ContactCenterTopology.AGENT_BUCKETS_STORE, QueryableStoreTypes.windowStore());
+            List<AgentRanking.AgentPartial> rows = new ArrayList<>();
+            BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, stats) ->
+                    rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null)));
+            return rows;
+        };
+        Supplier<List<AgentRanking.AgentPartial>> states = () -> {
+            ReadOnlyKeyValueStore<String, AgentNow> store =
+                    router.localStore(ContactCenterTopology.AGENTS_STORE, QueryableStoreTypes.keyValueStore());
+            List<AgentRanking.AgentPartial> rows = new ArrayList<>();
+            try (KeyValueIterator<String, AgentNow> all = store.all()) {
+                all.forEachRemaining(kv -> rows.add(new AgentRanking.AgentPartial(QueuePartial.AGENTS, kv.key, null,
+                        kv.value)));
+            }
+            return rows;
+        };
+        answerFromBoth(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source,
+                ContactCenterTopology.AGENT_BUCKETS_STORE, QueuePartial.CONTACTS, work,
+                ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states,
+                partials -> AgentRanking.rank(partials, sort, limit));
+    }
+
+    /**
+     * Answers from partials of two kinds, each gathered from the instances hosting its store: a fan-out leg answers
+     * with both kinds of this instance; otherwise the legs' answers are filtered by kind, so that an instance
+     * hosting both stores counts once, and {@code finish} turns all partials into the answer.
+     */
+    private <P> void answerFromBoth(Context ctx, Class<P> type, Function<P, String> sourceOf,
+                                    String firstStore, String firstSource, Supplier<List<P>> first,
+                                    String secondStore, String secondSource, Supplier<List<P>> second,
+                                    Function<List<P>, ?> finish) {
+        if (InstanceRouter.SCOPE_LOCAL.equals(ctx.queryParam(InstanceRouter.SCOPE))) {
+            List<P> both = new ArrayList<>(first.get());
+            both.addAll(second.get());
+            ctx.json(both);
+            return;
+        }
+        List<P> all = new ArrayList<>();
+        router.gather(ctx, firstStore, type, first).stream()
+                .filter(p -> sourceOf.apply(p).equals(firstSource)).forEach(all::add);
+        router.gather(ctx, secondStore, type, second).stream()
+                .filter(p -> sourceOf.apply(p).equals(secondSource)).forEach(all::add);
+        ctx.json(finish.apply(all));
+    }
+}
