@@ -14,11 +14,13 @@ import java.util.Map;
  * @param waitingExpiry a contact still waiting after this long with no further event is dropped from "now"
  * @param agentExpiry   an agent with no event for this long is dropped from "now"
  * @param contactExpiry how long (in event time) a contact's state is kept after its last event
+ * @param repeatWindow  a contact is a repeat when the customer's previous contact began at most this long before
  * @param topAgents     most agents listed in a ranking
  * @param zone          the zone "today" and the aligned intervals follow (the application's {@code time.zone})
  */
 public record ContactCenterConfig(ServiceLevelRules rules, Duration retention, Duration waitingExpiry,
-                                  Duration agentExpiry, Duration contactExpiry, int topAgents, ZoneId zone) {
+                                  Duration agentExpiry, Duration contactExpiry, Duration repeatWindow,
+                                  int topAgents, ZoneId zone) {
     public static final String PREFIX = "contactcenter.";
     public static final String SERVICE_LEVEL = PREFIX + "service-level.";
     public static final String SERVICE_LEVEL_DEFAULT = SERVICE_LEVEL + "default";
@@ -26,6 +28,7 @@ public record ContactCenterConfig(ServiceLevelRules rules, Duration retention, D
     public static final String WAITING_EXPIRY = PREFIX + "waiting-expiry";
     public static final String AGENT_EXPIRY = PREFIX + "agent-expiry";
     public static final String CONTACT_EXPIRY = PREFIX + "contact-expiry";
+    public static final String REPEAT_WINDOW = PREFIX + "repeat-window";
     public static final String TOP_AGENTS = PREFIX + "agents.top";
 
     public static ContactCenterConfig from(AppConfig app) {
@@ -44,7 +47,8 @@ public record ContactCenterConfig(ServiceLevelRules rules, Duration retention, D
         }
         return new ContactCenterConfig(ServiceLevelRules.of(defaultSpec, queueSpecs), retention,
                 duration(s, WAITING_EXPIRY, Duration.ofHours(4)), duration(s, AGENT_EXPIRY, Duration.ofHours(12)),
-                duration(s, CONTACT_EXPIRY, Duration.ofDays(1)), s.intIn(TOP_AGENTS, 20, 1, 1000),
+                duration(s, CONTACT_EXPIRY, Duration.ofDays(1)), duration(s, REPEAT_WINDOW, Duration.ofDays(7)),
+                s.intIn(TOP_AGENTS, 20, 1, 1000),
                 app.timeZone());
     }
 

@@ -23,9 +23,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals) and {@code /api/v1/agents}
- * (ranked), answered from the partials of every instance. Queue and agent answers combine state of the contact
- * tasks and of the agent tasks, which Kafka Streams may place on different instances, so each kind is gathered
- * from the instances that host it and a fan-out leg answers with both kinds, labelled.
+ * (ranked), answered from the partials of every instance. Answers combine state of the contact, agent and customer
+ * tasks, which Kafka Streams may place on different instances, so each kind is gathered from the instances that
+ * host it and a fan-out leg answers with every kind, labelled.
  */
 public final class ContactCenterRoutes implements ApiRoutes {
     public static final String QUEUES = "/api/v1/queues";
@@ -76,15 +76,17 @@ public final class ContactCenterRoutes implements ApiRoutes {
     private void queues(Context ctx, String queue) {
         View v = view(ctx, DEFAULT_WINDOW);
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
-        Supplier<List<QueuePartial>> contacts = () -> QueueQueries.contactPartials(
-                router.localStore(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueryableStoreTypes.windowStore()),
-                router.localStore(ContactCenterTopology.WAITING_STORE, QueryableStoreTypes.keyValueStore()),
-                queue, by, v.range());
-        Supplier<List<QueuePartial>> agents = () -> QueueQueries.agentPartials(
-                router.localStore(ContactCenterTopology.AGENTS_STORE, QueryableStoreTypes.keyValueStore()), queue);
-        answerFromBoth(ctx, QueuePartial.class, QueuePartial::source,
-                ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS, contacts,
-                ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, agents,
+        answerFromAll(ctx, QueuePartial.class, QueuePartial::source, List.of(
+                new Kind<>(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS,
+                        () -> QueueQueries.contactPartials(windowStore(ContactCenterTopology.QUEUE_BUCKETS_STORE),
+                                router.localStore(ContactCenterTopology.WAITING_STORE,
+                                        QueryableStoreTypes.keyValueStore()), queue, by, v.range())),
+                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
+                        () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
+                                QueryableStoreTypes.keyValueStore()), queue)),
+                new Kind<>(ContactCenterTopology.REPEAT_BUCKETS_STORE, QueuePartial.CUSTOMERS,
+                        () -> QueueQueries.customerPartials(windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE),
+                                queue, by, v.range()))),
                 partials -> QueueQueries.rows(partials, config.rules(), v.window(), v.range(), v.ruleTime(), v.at()));
     }
 
@@ -95,11 +97,19 @@ public final class ContactCenterRoutes implements ApiRoutes {
             throw new BadParameterException("window", "must be 'today' (the day holding 'at') for intervals");
         }
         Duration step = Duration.ofMinutes(Integer.parseInt(Params.oneOf(ctx, "size", "15", List.of("15", "30"))));
-        router.answer(ctx, ContactCenterTopology.QUEUE_BUCKETS_STORE, QueueQueries.IntervalPartial.class,
-                () -> QueueQueries.intervalPartials(router.localStore(ContactCenterTopology.QUEUE_BUCKETS_STORE,
-                        QueryableStoreTypes.windowStore()), queue, day.range(), step),
+        answerFromAll(ctx, QueueQueries.IntervalPartial.class, QueueQueries.IntervalPartial::source, List.of(
+                new Kind<>(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS,
+                        () -> QueueQueries.intervalPartials(windowStore(ContactCenterTopology.QUEUE_BUCKETS_STORE),
+                                queue, day.range(), step)),
+                new Kind<>(ContactCenterTopology.REPEAT_BUCKETS_STORE, QueuePartial.CUSTOMERS,
+                        () -> QueueQueries.intervalRepeatPartials(
+                                windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, day.range(), step))),
                 partials -> QueueQueries.intervalRows(partials, config.rules(), queue, step,
                         "interval" + step.toMinutes()));
+    }
+
+    private <S> ReadOnlyWindowStore<String, S> windowStore(String name) {
+        return router.localStore(name, QueryableStoreTypes.windowStore());
     }
 
     private void agents(Context ctx) {
@@ -107,8 +117,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
         String sort = Params.oneOf(ctx, "sort", "handled", AgentRanking.SORTS);
         int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
         Supplier<List<AgentRanking.AgentPartial>> work = () -> {
-            ReadOnlyWindowStore<String, AgentStats> store =
-                    router.localStore(ContactCenterTopology.AGENT_BUCKETS_STORE, QueryableStoreTypes.windowStore());
+            ReadOnlyWindowStore<String, AgentStats> store = windowStore(ContactCenterTopology.AGENT_BUCKETS_STORE);
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
             BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, stats) ->
                     rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null)));
@@ -124,32 +133,34 @@ public final class ContactCenterRoutes implements ApiRoutes {
             }
             return rows;
         };
-        answerFromBoth(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source,
-                ContactCenterTopology.AGENT_BUCKETS_STORE, QueuePartial.CONTACTS, work,
-                ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states,
+        answerFromAll(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source, List.of(
+                new Kind<>(ContactCenterTopology.AGENT_BUCKETS_STORE, QueuePartial.CONTACTS, work),
+                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states)),
                 partials -> AgentRanking.rank(partials, sort, limit));
     }
 
+    /** Partials of one kind: read from {@code store} on every instance hosting it, labelled {@code source}. */
+    private record Kind<P>(String store, String source, Supplier<List<P>> local) {
+    }
+
     /**
-     * Answers from partials of two kinds, each gathered from the instances hosting its store: a fan-out leg answers
-     * with both kinds of this instance; otherwise the legs' answers are filtered by kind, so that an instance
-     * hosting both stores counts once, and {@code finish} turns all partials into the answer.
+     * Answers from partials of several kinds, each gathered from the instances hosting its store (Kafka Streams
+     * may place the tasks of different sources on different instances): a fan-out leg answers with every kind of
+     * this instance; otherwise each kind is kept only from its own gathering, so that an instance hosting several
+     * stores counts once, and {@code finish} turns all partials into the answer.
      */
-    private <P> void answerFromBoth(Context ctx, Class<P> type, Function<P, String> sourceOf,
-                                    String firstStore, String firstSource, Supplier<List<P>> first,
-                                    String secondStore, String secondSource, Supplier<List<P>> second,
-                                    Function<List<P>, ?> finish) {
+    private <P> void answerFromAll(Context ctx, Class<P> type, Function<P, String> sourceOf, List<Kind<P>> kinds,
+                                   Function<List<P>, ?> finish) {
+        List<P> all = new ArrayList<>();
         if (InstanceRouter.SCOPE_LOCAL.equals(ctx.queryParam(InstanceRouter.SCOPE))) {
-            List<P> both = new ArrayList<>(first.get());
-            both.addAll(second.get());
-            ctx.json(both);
+            kinds.forEach(k -> all.addAll(k.local().get()));
+            ctx.json(all);
             return;
         }
-        List<P> all = new ArrayList<>();
-        router.gather(ctx, firstStore, type, first).stream()
-                .filter(p -> sourceOf.apply(p).equals(firstSource)).forEach(all::add);
-        router.gather(ctx, secondStore, type, second).stream()
-                .filter(p -> sourceOf.apply(p).equals(secondSource)).forEach(all::add);
+        for (Kind<P> k : kinds) {
+            router.gather(ctx, k.store(), type, k.local()).stream()
+                    .filter(p -> sourceOf.apply(p).equals(k.source())).forEach(all::add);
+        }
         ctx.json(finish.apply(all));
     }
 }

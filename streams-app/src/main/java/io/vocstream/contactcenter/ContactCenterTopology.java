@@ -4,6 +4,7 @@ import io.vocstream.buckets.BucketStore;
 import io.vocstream.config.AppConfig;
 import io.vocstream.events.AgentEvent;
 import io.vocstream.events.ContactEvent;
+import io.vocstream.events.ContactEventType;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
@@ -16,6 +17,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -27,7 +29,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Queues and agents from contact and agent events, per partition with no re-partitioning: each contact's life in a
  * key-value store (keyed by contact, like its topic), what it adds to its queue and agent in per-minute buckets, the
- * contacts waiting now, and each agent's state now. Queries merge the partials of every partition and instance.
+ * contacts waiting now, and each agent's state now. Only repeat contacts need a customer's contacts together: each
+ * contact's first entry is re-partitioned by customer. Queries merge the partials of every partition and instance.
  */
 public final class ContactCenterTopology {
     public static final String CONTACTS_STORE = "contactcenter-contacts";
@@ -35,6 +38,8 @@ public final class ContactCenterTopology {
     public static final String QUEUE_BUCKETS_STORE = "contactcenter-queue-buckets";
     public static final String AGENT_BUCKETS_STORE = "contactcenter-agent-buckets";
     public static final String AGENTS_STORE = "contactcenter-agents";
+    public static final String CUSTOMERS_STORE = "contactcenter-customers";
+    public static final String REPEAT_BUCKETS_STORE = "contactcenter-repeat-buckets";
     public static final BucketSize BUCKET = BucketSize.MINUTE;
     /** Separates the queue from the slice in a queue bucket key: {@code billing|region=north}. */
     static final char QUEUE_SEPARATOR = '|';
@@ -55,9 +60,21 @@ public final class ContactCenterTopology {
                 JsonSerde.of(AgentStats.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENTS_STORE),
                 Serdes.String(), JsonSerde.of(AgentNow.class)));
-        inputs.<ContactEvent>of(EventTopic.CONTACT).process(() -> new ContactProcessor(config),
-                Named.as("contactcenter-contacts"), CONTACTS_STORE, WAITING_STORE, QUEUE_BUCKETS_STORE,
-                AGENT_BUCKETS_STORE);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
+                Serdes.String(), JsonSerde.of(CustomerContacts.class)));
+        builder.addStateStore(BucketStore.builder(REPEAT_BUCKETS_STORE, BUCKET, config.retention(),
+                JsonSerde.of(RepeatStats.class)));
+        Duration keepFor = config.repeatWindow().plus(app.eventsGrace());
+        // repeat contacts need all contacts of a customer together: only a contact's first entry (one record per
+        // contact, not per event) is re-partitioned, by customer
+        inputs.<ContactEvent>of(EventTopic.CONTACT)
+                .process(() -> new ContactProcessor(config), Named.as("contactcenter-contacts"),
+                        CONTACTS_STORE, WAITING_STORE, QUEUE_BUCKETS_STORE, AGENT_BUCKETS_STORE)
+                .repartition(Repartitioned.<String, RepeatContacts.FirstContact>as("contactcenter-customer-contacts")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.of(RepeatContacts.FirstContact.class)))
+                .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
+                        CUSTOMERS_STORE, REPEAT_BUCKETS_STORE);
         inputs.<AgentEvent>of(EventTopic.AGENT).process(() -> new AgentProcessor(config),
                 Named.as("contactcenter-agents"), AGENTS_STORE);
     }
@@ -74,20 +91,27 @@ public final class ContactCenterTopology {
         }
     }
 
+    /** A customer's remembered contacts, oldest first. */
+    public record CustomerContacts(List<RepeatContacts.Remembered> contacts) {
+    }
+
     /** Applies each contact event to the contact's state, its queue's and agent's buckets and the waiting list. */
-    private static final class ContactProcessor implements Processor<String, ContactEvent, Void, Void> {
+    private static final class ContactProcessor
+            implements Processor<String, ContactEvent, String, RepeatContacts.FirstContact> {
         private final ContactCenterConfig config;
         private KeyValueStore<String, ContactState> contacts;
         private KeyValueStore<String, Waiting> waiting;
         private BucketStore<QueueStats> queues;
         private BucketStore<AgentStats> agents;
+        private ProcessorContext<String, RepeatContacts.FirstContact> context;
 
         ContactProcessor(ContactCenterConfig config) {
             this.config = config;
         }
 
         @Override
-        public void init(ProcessorContext<Void, Void> context) {
+        public void init(ProcessorContext<String, RepeatContacts.FirstContact> context) {
+            this.context = context;
             contacts = context.getStateStore(CONTACTS_STORE);
             waiting = context.getStateStore(WAITING_STORE);
             queues = new BucketStore<>(context.getStateStore(QUEUE_BUCKETS_STORE), BUCKET);
@@ -126,6 +150,50 @@ public final class ContactCenterTopology {
                 }
             }
             step.agentDeltas().forEach(d -> agents.add(d.agentId(), d.atMillis(), d.stats()));
+            boolean firstEntry = event.getType() == ContactEventType.OFFERED
+                    && (before == null || before.offers().isEmpty());
+            if (firstEntry && event.getCustomerId() != null) {
+                context.forward(record.withKey(event.getCustomerId()).withValue(new RepeatContacts.FirstContact(
+                        contactId, event.getQueue(), record.timestamp(), step.next().dimensions())));
+            }
+        }
+    }
+
+    /** Counts each customer's contacts and repeats, in the buckets of the contacts' first queues. */
+    private static final class RepeatProcessor implements Processor<String, RepeatContacts.FirstContact, Void, Void> {
+        private final Duration window;
+        private final Duration keepFor;
+        private KeyValueStore<String, CustomerContacts> customers;
+        private BucketStore<RepeatStats> repeats;
+
+        RepeatProcessor(Duration window, Duration keepFor) {
+            this.window = window;
+            this.keepFor = keepFor;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            customers = context.getStateStore(CUSTOMERS_STORE);
+            repeats = new BucketStore<>(context.getStateStore(REPEAT_BUCKETS_STORE), BUCKET);
+            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
+                    streamTime -> expire(customers, streamTime - keepFor.toMillis(), c -> c.contacts().isEmpty()
+                            ? Long.MIN_VALUE : c.contacts().get(c.contacts().size() - 1).contact().atMillis()));
+        }
+
+        @Override
+        public void process(Record<String, RepeatContacts.FirstContact> record) {
+            CustomerContacts known = customers.get(record.key());
+            RepeatContacts.Step step = RepeatContacts.apply(known == null ? List.of() : known.contacts(),
+                    record.value(), window, keepFor);
+            if (step.deltas().isEmpty()) {
+                return;
+            }
+            customers.put(record.key(), new CustomerContacts(step.history()));
+            for (RepeatContacts.Delta d : step.deltas()) {
+                for (String slice : d.contact().dimensions().slices()) {
+                    repeats.add(queueSliceKey(d.contact().queue(), slice), d.contact().atMillis(), d.stats());
+                }
+            }
         }
     }
 

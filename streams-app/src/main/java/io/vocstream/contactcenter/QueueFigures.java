@@ -16,6 +16,8 @@ import java.time.Instant;
  *                               for a first version
  * @param ahtSeconds             average handle time: (talk + hold + after-call work) / contacts completed
  * @param transferRate           transfers out of the queue / answered
+ * @param repeatContactRate      repeat contacts / contacts of identified customers (a repeat: the customer's previous
+ *                               contact began at most the repeat window before)
  */
 public record QueueFigures(
         long offered, long answered, long abandoned,
@@ -28,9 +30,15 @@ public record QueueFigures(
         int serviceLevelRuleVersion, Instant serviceLevelRuleFrom, Double serviceLevelTarget,
         Double ahtSeconds, long ahtN, long handled,
         long transfers, Double transferRate, long transferRateN,
-        long callbacksRequested, long callbacksCompleted) {
+        long callbacksRequested, long callbacksCompleted,
+        long repeatContacts, Double repeatContactRate, long repeatContactRateN) {
 
+    /** Figures of a queue whose contacts name no customer (no repeat-contact information). */
     public static QueueFigures of(QueueStats s, ServiceLevelRule rule) {
+        return of(s, RepeatStats.EMPTY, rule);
+    }
+
+    public static QueueFigures of(QueueStats s, RepeatStats repeats, ServiceLevelRule rule) {
         long answeredKnown = s.answeredWaits().total();
         long abandonedKnown = s.abandonedWaits().total();
         long shortAbandons = s.abandonedWaits().atMost(rule.shortAbandonSeconds());
@@ -52,7 +60,8 @@ public record QueueFigures(
                 ratio(s.talkSeconds() + s.holdSeconds() + s.wrapUpSeconds(), s.handledWithTimes()),
                 s.handledWithTimes(), s.handled(),
                 s.transfersOut(), ratio(s.transfersOut(), s.answered()), s.answered(),
-                s.callbacksRequested(), s.callbacksCompleted());
+                s.callbacksRequested(), s.callbacksCompleted(),
+                repeats.repeats(), ratio(repeats.repeats(), repeats.contacts()), repeats.contacts());
     }
 
     static Double ratio(double numerator, long n) {

@@ -1,6 +1,7 @@
 package io.vocstream.contactcenter;
 
 import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.Mergeable;
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.time.TimeRange;
 import java.time.Duration;
@@ -36,23 +37,42 @@ public final class QueueQueries {
                                                      ReadOnlyKeyValueStore<String, ContactCenterTopology.Waiting> waiting,
                                                      String queue, String dimension, TimeRange range) {
         List<QueuePartial> partials = new ArrayList<>();
-        Map<String, QueueStats> stats = BucketQueries.mergedByKeyPrefix(buckets, queue == null ? "" : queue + SEP,
-                range);
-        stats.forEach((key, s) -> {
-            int sep = key.indexOf(SEP);
-            String slice = key.substring(sep + 1);
-            if (slice.equals(SliceKeys.all()) || dimension != null && slice.startsWith(SliceKeys.prefixOf(dimension))) {
-                partials.add(new QueuePartial(QueuePartial.CONTACTS, key.substring(0, sep), slice, s, null));
-            }
-        });
+        slices(buckets, queue, dimension, range, (q, slice, s) ->
+                partials.add(new QueuePartial(QueuePartial.CONTACTS, q, slice, s, null, null)));
         Map<String, QueueNow> now = new TreeMap<>();
         try (KeyValueIterator<String, ContactCenterTopology.Waiting> all = queue == null ? waiting.all()
                 : waiting.prefixScan(queue + SEP, new StringSerializer())) {
             all.forEachRemaining((KeyValue<String, ContactCenterTopology.Waiting> kv) -> now.merge(kv.value.queue(),
                     QueueNow.waitingSince(kv.value.queue(), kv.value.sinceMillis()), QueueNow::merge));
         }
-        now.forEach((q, n) -> partials.add(new QueuePartial(QueuePartial.CONTACTS, q, SliceKeys.all(), null, n)));
+        now.forEach((q, n) -> partials.add(new QueuePartial(QueuePartial.CONTACTS, q, SliceKeys.all(), null, n, null)));
         return partials;
+    }
+
+    /** Repeat contacts per queue (or of one queue) and slice, over {@code range}. */
+    public static List<QueuePartial> customerPartials(ReadOnlyWindowStore<String, RepeatStats> buckets, String queue,
+                                                      String dimension, TimeRange range) {
+        List<QueuePartial> partials = new ArrayList<>();
+        slices(buckets, queue, dimension, range, (q, slice, r) ->
+                partials.add(new QueuePartial(QueuePartial.CUSTOMERS, q, slice, null, null, r)));
+        return partials;
+    }
+
+    /** Receives one queue slice's merged statistics. */
+    private interface SliceConsumer<S> {
+        void accept(String queue, String slice, S stats);
+    }
+
+    /** The whole-queue slice and, if asked for, the slices of one dimension, each merged over the range. */
+    private static <S extends Mergeable<S>> void slices(ReadOnlyWindowStore<String, S> buckets, String queue,
+                                                        String dimension, TimeRange range, SliceConsumer<S> to) {
+        BucketQueries.mergedByKeyPrefix(buckets, queue == null ? "" : queue + SEP, range).forEach((key, stats) -> {
+            int sep = key.indexOf(SEP);
+            String slice = key.substring(sep + 1);
+            if (slice.equals(SliceKeys.all()) || dimension != null && slice.startsWith(SliceKeys.prefixOf(dimension))) {
+                to.accept(key.substring(0, sep), slice, stats);
+            }
+        });
     }
 
     /** Logged-in agents by state, per queue they serve (or of one queue). */
@@ -68,7 +88,7 @@ public final class QueueQueries {
             });
         }
         return byQueue.entrySet().stream()
-                .map(e -> new QueuePartial(QueuePartial.AGENTS, e.getKey(), SliceKeys.all(), null, e.getValue()))
+                .map(e -> new QueuePartial(QueuePartial.AGENTS, e.getKey(), SliceKeys.all(), null, e.getValue(), null))
                 .toList();
     }
 
@@ -81,10 +101,12 @@ public final class QueueQueries {
     public static List<QueueRow> rows(List<QueuePartial> partials, ServiceLevelRules rules, String window,
                                       TimeRange range, Instant ruleTime, Instant at) {
         Map<List<String>, QueueStats> stats = new TreeMap<>(QueueQueries::compareKeys);
+        Map<List<String>, RepeatStats> repeats = new TreeMap<>(QueueQueries::compareKeys);
         Map<String, QueueNow> now = new TreeMap<>();
         for (QueuePartial p : partials) {
             List<String> key = List.of(p.queue(), p.slice());
             stats.merge(key, p.stats() == null ? QueueStats.EMPTY : p.stats(), QueueStats::merge);
+            repeats.merge(key, p.repeats() == null ? RepeatStats.EMPTY : p.repeats(), RepeatStats::merge);
             if (p.now() != null) {
                 now.merge(p.queue(), p.now(), QueueNow::merge);
             }
@@ -94,7 +116,7 @@ public final class QueueQueries {
             String queue = key.get(0);
             boolean whole = key.get(1).equals(SliceKeys.all());
             rows.add(new QueueRow(queue, whole ? SliceKeys.ALL : SliceKeys.valueOf(key.get(1)), window,
-                    range.from(), range.to(), QueueFigures.of(s, rules.inForce(queue, ruleTime)),
+                    range.from(), range.to(), QueueFigures.of(s, repeats.get(key), rules.inForce(queue, ruleTime)),
                     whole ? now.getOrDefault(queue, QueueNow.empty(queue)).figures(at) : null));
         });
         return rows;
@@ -104,21 +126,34 @@ public final class QueueQueries {
     public static List<IntervalPartial> intervalPartials(ReadOnlyWindowStore<String, QueueStats> buckets,
                                                          String queue, TimeRange range, Duration step) {
         return BucketQueries.series(buckets, ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), range, step,
-                QueueStats.EMPTY).entrySet().stream().map(e -> new IntervalPartial(e.getKey(), e.getValue())).toList();
+                QueueStats.EMPTY).entrySet().stream()
+                .map(e -> new IntervalPartial(QueuePartial.CONTACTS, e.getKey(), e.getValue(), null)).toList();
     }
 
-    /** One interval's statistics as one instance holds them. */
-    public record IntervalPartial(Instant start, QueueStats stats) {
+    /** One queue's repeat contacts per step of {@code step} over {@code range}, from this instance's buckets. */
+    public static List<IntervalPartial> intervalRepeatPartials(ReadOnlyWindowStore<String, RepeatStats> buckets,
+                                                               String queue, TimeRange range, Duration step) {
+        return BucketQueries.series(buckets, ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), range, step,
+                RepeatStats.EMPTY).entrySet().stream()
+                .map(e -> new IntervalPartial(QueuePartial.CUSTOMERS, e.getKey(), null, e.getValue())).toList();
+    }
+
+    /** One interval's statistics or repeat contacts as one instance holds them; {@code source} as in QueuePartial. */
+    public record IntervalPartial(String source, Instant start, QueueStats stats, RepeatStats repeats) {
     }
 
     /** One row per interval, each judged by the rule version in force when it opened. */
     public static List<QueueRow> intervalRows(List<IntervalPartial> partials, ServiceLevelRules rules, String queue,
                                               Duration step, String window) {
         Map<Instant, QueueStats> byStart = new TreeMap<>();
-        partials.forEach(p -> byStart.merge(p.start(), p.stats(), QueueStats::merge));
+        Map<Instant, RepeatStats> repeats = new TreeMap<>();
+        for (IntervalPartial p : partials) {
+            byStart.merge(p.start(), p.stats() == null ? QueueStats.EMPTY : p.stats(), QueueStats::merge);
+            repeats.merge(p.start(), p.repeats() == null ? RepeatStats.EMPTY : p.repeats(), RepeatStats::merge);
+        }
         List<QueueRow> rows = new ArrayList<>();
         byStart.forEach((start, s) -> rows.add(new QueueRow(queue, SliceKeys.ALL, window, start, start.plus(step),
-                QueueFigures.of(s, rules.inForce(queue, start)), null)));
+                QueueFigures.of(s, repeats.get(start), rules.inForce(queue, start)), null)));
         return rows;
     }
 

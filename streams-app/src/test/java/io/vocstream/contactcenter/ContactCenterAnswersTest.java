@@ -42,11 +42,12 @@ class ContactCenterAnswersTest {
     void partialRoundTrip() throws Exception {
         List<QueuePartial> partials = List.of(
                 new QueuePartial(QueuePartial.CONTACTS, "billing", "all=all",
-                        ContactLifecycleTest.fed(ContactLifecycleTest.quarterHour()).quarter("billing", T), null),
+                        ContactLifecycleTest.fed(ContactLifecycleTest.quarterHour()).quarter("billing", T), null, null),
                 new QueuePartial(QueuePartial.CONTACTS, "billing", "all=all", null,
-                        QueueNow.waitingSince("billing", T.toEpochMilli())),
+                        QueueNow.waitingSince("billing", T.toEpochMilli()), null),
                 new QueuePartial(QueuePartial.AGENTS, "billing", "all=all", null,
-                        QueueNow.agentIn("billing", AgentState.BUSY)));
+                        QueueNow.agentIn("billing", AgentState.BUSY), null),
+                new QueuePartial(QueuePartial.CUSTOMERS, "billing", "all=all", null, null, new RepeatStats(5, 2)));
         List<QueuePartial> back = JSON.readValue(JSON.writeValueAsBytes(partials), new TypeReference<>() {
         });
         assertEquals(partials, back);

@@ -49,6 +49,8 @@ class ContactCenterTopologyTest {
     private List<QueuePartial> partials(String queue, String dimension, TimeRange range) {
         List<QueuePartial> partials = new ArrayList<>(
                 QueueQueries.contactPartials(buckets(), waiting(), queue, dimension, range));
+        partials.addAll(QueueQueries.customerPartials(
+                harness.driver().getWindowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, dimension, range));
         partials.addAll(QueueQueries.agentPartials(
                 harness.driver().getKeyValueStore(ContactCenterTopology.AGENTS_STORE), queue));
         return partials;
@@ -172,6 +174,23 @@ class ContactCenterTopologyTest {
         assertEquals(2, rows.get(1).figures().serviceLevelRuleVersion());
         assertEquals(0.0, rows.get(1).figures().serviceLevel(), 1e-9); // c6 waited 20 s, more than 10 s
         assertEquals(ContactLifecycleTest.Q2, rows.get(1).from());
+    }
+
+    @Test
+    @DisplayName("repeat-contact rate: contacts of the same customer within the window, across partitions of contacts")
+    void repeatContacts() {
+        start(Map.of(ContactCenterConfig.REPEAT_WINDOW, "P1D"));
+        harness.pipe(Events.contact("p1", OFFERED, ContactLifecycleTest.at("10:00:00")).setCustomerId("cu1").build(),
+                Events.contact("p2", OFFERED, ContactLifecycleTest.at("10:05:00")).setCustomerId("cu1").build(),
+                Events.contact("p2", OFFERED, ContactLifecycleTest.at("10:06:00")).setCustomerId("cu1")
+                        .setQueue("tech").build(), // a transfer: the same contact, not a repeat
+                Events.contact("p3", OFFERED, ContactLifecycleTest.at("10:07:00")).setCustomerId("cu2").build(),
+                Events.contact("p4", OFFERED, ContactLifecycleTest.at("10:08:00")).build()); // no customer
+        QueueFigures billing = QueueQueries.rows(partials("billing", null, Q1), rules(), "interval15", Q1,
+                Q1.from(), Q1.to()).get(0).figures();
+        assertEquals(1, billing.repeatContacts());
+        assertEquals(3, billing.repeatContactRateN()); // p1, p2, p3; p4 names no customer
+        assertEquals(1.0 / 3, billing.repeatContactRate(), 1e-9);
     }
 
     private static <V> List<String> keys(KeyValueStore<String, V> store) {
