@@ -2,6 +2,7 @@ package io.vocstream.contactcenter;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import io.vocstream.buckets.BucketQueries;
 import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiRoutes;
@@ -22,8 +23,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
- * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals) and {@code /api/v1/agents}
- * (ranked), answered from the partials of every instance. Answers combine state of the contact, agent and customer
+ * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals), {@code /api/v1/agents} (ranked)
+ * and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance. Answers combine state of the contact, agent and customer
  * tasks, which Kafka Streams may place on different instances, so each kind is gathered from the instances that
  * host it and a fan-out leg answers with every kind, labelled.
  */
@@ -32,6 +33,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
     public static final String QUEUE = QUEUES + "/{queue}";
     public static final String INTERVALS = QUEUE + "/intervals";
     public static final String AGENTS = "/api/v1/agents";
+    public static final String IVR = "/api/v1/ivr";
+    public static final String IVR_SESSION = IVR + "/sessions/{sessionId}";
     private static final String DEFAULT_WINDOW = WindowName.ROLLING_15M.parameterValue();
 
     private final InstanceRouter router;
@@ -53,6 +56,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
         routes.get(QUEUE, ctx -> queues(ctx, ctx.pathParam("queue")));
         routes.get(INTERVALS, this::intervals);
         routes.get(AGENTS, this::agents);
+        routes.get(IVR, this::ivr);
+        routes.get(IVR_SESSION, this::ivrSession);
     }
 
     /** A window at a query time: its span, and the event time whose rule version judges it. */
@@ -106,6 +111,24 @@ public final class ContactCenterRoutes implements ApiRoutes {
                                 windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, day.range(), step))),
                 partials -> QueueQueries.intervalRows(partials, config.rules(), queue, step,
                         "interval" + step.toMinutes()));
+    }
+
+    private void ivr(Context ctx) {
+        View v = view(ctx, DEFAULT_WINDOW);
+        String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
+        router.answer(ctx, ContactCenterTopology.IVR_BUCKETS_STORE, IvrQueries.IvrPartial.class,
+                () -> IvrQueries.partials(windowStore(ContactCenterTopology.IVR_BUCKETS_STORE), by, v.range()),
+                partials -> IvrQueries.rows(partials, v.window(), v.range()));
+    }
+
+    /** One IVR session, with the contact it became; found on whichever instance holds it. */
+    private void ivrSession(Context ctx) {
+        String id = ctx.pathParam("sessionId");
+        router.answer(ctx, ContactCenterTopology.IVR_SESSIONS_STORE, IvrSession.class,
+                () -> IvrQueries.session(router.localStore(ContactCenterTopology.IVR_SESSIONS_STORE,
+                        QueryableStoreTypes.keyValueStore()), id),
+                found -> found.stream().findFirst().orElseThrow(
+                        () -> new NotFoundResponse("no IVR session '" + id + "' within contactcenter.contact-expiry")));
     }
 
     private <S> ReadOnlyWindowStore<String, S> windowStore(String name) {

@@ -1,10 +1,12 @@
 package io.vocstream.contactcenter;
 
 import io.vocstream.buckets.BucketStore;
+import io.vocstream.buckets.SliceKeys;
 import io.vocstream.config.AppConfig;
 import io.vocstream.events.AgentEvent;
 import io.vocstream.events.ContactEvent;
 import io.vocstream.events.ContactEventType;
+import io.vocstream.events.IvrEvent;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
@@ -40,6 +42,8 @@ public final class ContactCenterTopology {
     public static final String AGENTS_STORE = "contactcenter-agents";
     public static final String CUSTOMERS_STORE = "contactcenter-customers";
     public static final String REPEAT_BUCKETS_STORE = "contactcenter-repeat-buckets";
+    public static final String IVR_SESSIONS_STORE = "contactcenter-ivr-sessions";
+    public static final String IVR_BUCKETS_STORE = "contactcenter-ivr-buckets";
     public static final BucketSize BUCKET = BucketSize.MINUTE;
     /** Separates the queue from the slice in a queue bucket key: {@code billing|region=north}. */
     static final char QUEUE_SEPARATOR = '|';
@@ -75,11 +79,17 @@ public final class ContactCenterTopology {
                         .withValueSerde(JsonSerde.of(RepeatContacts.FirstContact.class)))
                 .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
                         CUSTOMERS_STORE, REPEAT_BUCKETS_STORE);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
+                Serdes.String(), JsonSerde.of(IvrSession.class)));
+        builder.addStateStore(BucketStore.builder(IVR_BUCKETS_STORE, BUCKET, config.retention(),
+                JsonSerde.of(IvrStats.class)));
+        inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
+                IVR_SESSIONS_STORE, IVR_BUCKETS_STORE);
         inputs.<AgentEvent>of(EventTopic.AGENT).process(() -> new AgentProcessor(config),
                 Named.as("contactcenter-agents"), AGENTS_STORE);
     }
 
-    /** Key of a queue slice in the queue bucket store. */
+    /** Key of a queue's (or IVR line's) slice in a bucket store. */
     static String queueSliceKey(String queue, String slice) {
         return queue + QUEUE_SEPARATOR + slice;
     }
@@ -192,6 +202,42 @@ public final class ContactCenterTopology {
             for (RepeatContacts.Delta d : step.deltas()) {
                 for (String slice : d.contact().dimensions().slices()) {
                     repeats.add(queueSliceKey(d.contact().queue(), slice), d.contact().atMillis(), d.stats());
+                }
+            }
+        }
+    }
+
+    /** Follows each IVR session and counts it in its line's buckets. */
+    private static final class IvrProcessor implements Processor<String, IvrEvent, Void, Void> {
+        private final ContactCenterConfig config;
+        private KeyValueStore<String, IvrSession> sessions;
+        private BucketStore<IvrStats> lines;
+
+        IvrProcessor(ContactCenterConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            sessions = context.getStateStore(IVR_SESSIONS_STORE);
+            lines = new BucketStore<>(context.getStateStore(IVR_BUCKETS_STORE), BUCKET);
+            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
+                    streamTime -> expire(sessions, streamTime - config.contactExpiry().toMillis(),
+                            IvrSession::latestMillis));
+        }
+
+        @Override
+        public void process(Record<String, IvrEvent> record) {
+            IvrSession before = sessions.get(record.value().getSessionId());
+            IvrSession.Step step = IvrSession.apply(before, record.value());
+            if (step.next() == before) {
+                return;
+            }
+            sessions.put(step.next().sessionId(), step.next());
+            if (!step.delta().equals(IvrStats.EMPTY)) {
+                String line = step.next().ivrLine() == null ? SliceKeys.UNKNOWN : step.next().ivrLine();
+                for (String slice : step.next().dimensions().slices()) {
+                    lines.add(queueSliceKey(line, slice), record.timestamp(), step.delta());
                 }
             }
         }

@@ -29,7 +29,7 @@ public final class ContactLifecycle {
     public record AgentDelta(String agentId, long atMillis, AgentStats stats) {
     }
 
-    /** The contact's state after an event, and what the event adds. */
+    /** The contact's state after an event ({@code null} or unchanged if the event changes nothing), and what it adds. */
     public record Step(ContactState next, List<QueueDelta> queueDeltas, List<AgentDelta> agentDeltas) {
     }
 
@@ -41,7 +41,7 @@ public final class ContactLifecycle {
         String queue = e.getQueue();
         String signature = e.getType() + "@" + queue + "@" + t;
         if (e.getType() == ContactEventType.UNKNOWN || before.countedSteps().contains(signature)) {
-            return new Step(before, List.of(), List.of());
+            return new Step(state, List.of(), List.of());
         }
         Dimensions dims = eventDims.orElse(before.dimensions());
         Set<String> steps = new HashSet<>(before.countedSteps());

@@ -87,7 +87,8 @@ class ContactCenterAnswersTest {
             fragment = JSON.readTree(in);
         }
         for (String path : List.of(ContactCenterRoutes.QUEUES, ContactCenterRoutes.QUEUE,
-                ContactCenterRoutes.INTERVALS, ContactCenterRoutes.AGENTS)) {
+                ContactCenterRoutes.INTERVALS, ContactCenterRoutes.AGENTS, ContactCenterRoutes.IVR,
+                ContactCenterRoutes.IVR_SESSION)) {
             assertTrue(fragment.path("paths").has(path), path);
         }
         JsonNode queueRow = fragment.path("components").path("schemas").path("QueueRow").path("properties");
@@ -96,6 +97,10 @@ class ContactCenterAnswersTest {
         }
         for (var component : QueueNow.Figures.class.getRecordComponents()) {
             assertTrue(queueRow.has(component.getName()), "QueueRow documents " + component.getName());
+        }
+        JsonNode ivrRow = fragment.path("components").path("schemas").path("IvrRow").path("properties");
+        for (var component : IvrFigures.class.getRecordComponents()) {
+            assertTrue(ivrRow.has(component.getName()), "IvrRow documents " + component.getName());
         }
         JsonNode agentRow = fragment.path("components").path("schemas").path("AgentRow").path("properties");
         for (var component : AgentRanking.AgentRow.class.getRecordComponents()) {
