@@ -36,8 +36,7 @@ public final class IvrQueries {
     }
 
     public static List<IvrFigures> rows(List<IvrPartial> partials, String window, TimeRange range) {
-        Map<List<String>, IvrStats> merged = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
-                ? a.get(1).compareTo(b.get(1)) : a.get(0).compareTo(b.get(0)));
+        Map<List<String>, IvrStats> merged = new TreeMap<>(QueueQueries::compareKeys);
         partials.forEach(p -> merged.merge(List.of(p.ivrLine(), p.slice()), p.stats(), IvrStats::merge));
         List<IvrFigures> rows = new ArrayList<>();
         merged.forEach((key, stats) -> rows.add(IvrFigures.of(key.get(0), key.get(1).equals(SliceKeys.all())

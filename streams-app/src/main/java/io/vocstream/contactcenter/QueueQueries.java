@@ -157,7 +157,8 @@ public final class QueueQueries {
         return rows;
     }
 
-    private static int compareKeys(List<String> a, List<String> b) {
+    /** Orders (queue or line, slice) keys by queue, then slice. */
+    static int compareKeys(List<String> a, List<String> b) {
         int byQueue = a.get(0).compareTo(b.get(0));
         return byQueue != 0 ? byQueue : a.get(1).compareTo(b.get(1));
     }
