@@ -6,6 +6,7 @@ import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiServer;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.query.InstanceRouter;
+import io.vocstream.repair.RepairRoutes;
 import io.vocstream.runtime.FreePorts;
 import io.vocstream.runtime.TopicProvisioner;
 import io.vocstream.schemas.registry.RegistryClientConfig;
@@ -65,7 +66,8 @@ public final class VocstreamApp implements AutoCloseable {
         });
         InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
-                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router)));
+                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router),
+                        new RepairRoutes(router, config)));
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);

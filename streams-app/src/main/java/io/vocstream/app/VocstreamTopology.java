@@ -2,6 +2,7 @@ package io.vocstream.app;
 
 import io.vocstream.config.AppConfig;
 import io.vocstream.ingest.IngestTopology;
+import io.vocstream.repair.RepairTopology;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
 import io.vocstream.streams.InputStreams;
@@ -18,6 +19,7 @@ public final class VocstreamTopology {
         InputStreams inputs = InputStreams.build(builder, config.topicPrefix(), serdes,
                 new EventRules(config.eventsMaxAge()), config.eventsGrace());
         IngestTopology.build(builder, inputs);
+        RepairTopology.build(builder, inputs, config);
         return builder.build();
     }
 }
