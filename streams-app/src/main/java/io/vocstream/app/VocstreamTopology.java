@@ -4,6 +4,7 @@ import io.vocstream.complaints.ComplaintsTopology;
 import io.vocstream.config.AppConfig;
 import io.vocstream.contactcenter.ContactCenterTopology;
 import io.vocstream.ingest.IngestTopology;
+import io.vocstream.repair.RepairTopology;
 import io.vocstream.satisfaction.SatisfactionTopology;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
@@ -24,6 +25,7 @@ public final class VocstreamTopology {
         ComplaintsTopology.build(builder, inputs, config);
         SatisfactionTopology.build(builder, inputs, config);
         ContactCenterTopology.build(builder, inputs, config);
+        RepairTopology.build(builder, inputs, config);
         return builder.build();
     }
 }
