@@ -91,7 +91,7 @@ class DemoTest {
     }
 
     private Demo.Options options(boolean simulate) {
-        return new Demo.Options(dataDir, 0, 0, 0, simulate, 42L, 20.0, Map.of());
+        return new Demo.Options(dataDir, 0, 0, 0, simulate, 42L, 2.0, Map.of());
     }
 
     private static long count(JsonNode rows, EventTopic topic) {

@@ -69,13 +69,18 @@ public final class KafkaEventSink implements EventSink {
         }
     }
 
-    /** Idempotent (no duplicates on retries, order kept per partition), lz4-compressed, batched for 10 ms. */
+    /**
+     * Idempotent (no duplicates on retries, order kept per partition), lz4-compressed, batched for 10 ms, one request
+     * in flight: with several, a batch refused while a new partition is still opening can be overtaken by the next
+     * one, and the broker then rejects the retried batch as out of sequence for good.
+     */
     public static Map<String, Object> producerDefaults() {
         return Map.of(
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
                 ProducerConfig.LINGER_MS_CONFIG, 10,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
                 ProducerConfig.BATCH_SIZE_CONFIG, 128 * 1024,
                 ProducerConfig.CLIENT_ID_CONFIG, "vocstream-producers");
     }
