@@ -54,6 +54,7 @@ public final class ComplaintsTopology {
                 .process(() -> new SpikeAlerting(new SpikeDetector(spike), lifecycle), ARRIVALS_STORE,
                         SpikeAlerting.SINCE_STORE, SpikeAlerting.ALERTS_STORE)
                 .to(config.topic(ALERTS_TOPIC), Produced.with(Serdes.String(), JsonSerde.of(Alert.class)));
+        ComplaintKpisTopology.build(builder, inputs, config);
     }
 
     /** Passes on the first OPENED step of each complaint; a repeated OPENED (a resend) is not a new complaint. */
