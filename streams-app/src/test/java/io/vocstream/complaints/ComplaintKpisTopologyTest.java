@@ -2,11 +2,14 @@ package io.vocstream.complaints;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.vocstream.events.ComplaintEvent;
 import io.vocstream.events.ComplaintEventType;
 import io.vocstream.events.ComplaintReasonClass;
 import io.vocstream.events.ContactEventType;
+import io.vocstream.http.ApiServer;
 import io.vocstream.testing.Events;
 import io.vocstream.testing.TopologyHarness;
 import io.vocstream.time.TimeRange;
@@ -154,6 +157,12 @@ class ComplaintKpisTopologyTest {
         assertNull(south.complaintsPer1000Contacts()); // no contacts of south
         assertNull(south.customers());
         assertNull(south.complaintsPer10000Customers()); // no customer base configured
+
+        // as the HTTP API writes it: a flat row, nulls kept (not dropped), instants as ISO-8601
+        JsonNode json = ApiServer.jsonMapper().valueToTree(south);
+        assertTrue(json.get("firstResponseMedianSeconds").isNull());
+        assertEquals(1, json.get("opened").asLong());
+        assertEquals("2026-11-22T12:01:00Z", json.get("from").asText()); // 24 hours of whole minutes, ending with 12:00's minute
     }
 
     @Test
