@@ -98,7 +98,13 @@ public record ComplaintSettings(Duration defaultPromise, Map<String, Duration> p
     private static CommonIssueRule commonIssue(Settings s, String category, CommonIssueRule fallback) {
         String prefix = PREFIX + COMMON_ISSUE + category + ".";
         return new CommonIssueRule(s.intIn(prefix + "count", fallback.minCount(), 2, 10_000),
-                s.duration(prefix + "window", fallback.window()));
+                s.parsed(prefix + "window", fallback.window(), raw -> {
+                    Duration window = Duration.parse(raw);
+                    if (window.isZero() || window.isNegative()) {
+                        throw new IllegalArgumentException("not positive");
+                    }
+                    return window;
+                }, "a positive ISO-8601 duration such as PT30M"));
     }
 
     public Duration promiseOf(String category) {
