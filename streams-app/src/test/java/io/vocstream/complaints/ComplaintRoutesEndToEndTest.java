@@ -104,6 +104,11 @@ class ComplaintRoutesEndToEndTest {
                 JsonNode backlog = get(base + "/backlog?dimension=all");
                 assertEquals(2, backlog.get(0).get("open").asLong());
                 assertEquals(404, send(base + "/no-such-complaint").statusCode());
+
+                JsonNode openApi = get("http://localhost:" + port + "/api/v1/openapi.json");
+                assertTrue(openApi.at("/paths/~1api~1v1~1complaints~1ids/get/parameters").isArray());
+                assertTrue(openApi.at("/components/schemas/ComplaintKpiRow/properties/reopenRate/description")
+                        .asText().contains("/ resolvedN"));
             }
         }
     }
