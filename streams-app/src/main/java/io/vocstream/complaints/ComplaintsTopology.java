@@ -12,6 +12,7 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,10 +22,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Complaint spike alerts. The complaint events (keyed by complaint id) yield one {@link NewComplaint} per case, on
- * its first OPENED step; these are re-keyed by dimension (overall, category, category x region) so that each
- * dimension's detector sees all of its arrivals, and every published alert goes to the {@code alerts} topic keyed
- * by dimension|rule.
+ * Complaint alerts and KPIs. The complaint events (keyed by complaint id) yield one {@link NewComplaint} per case,
+ * on its first OPENED step; these are re-keyed by dimension (overall, category, category x region) so that each
+ * dimension's spike detector sees all of its arrivals, and by common-issue group (category x region, with feeder
+ * or asset where given) for the common-issue rule. Every published alert goes to the {@code alerts} topic keyed by
+ * dimension|rule. The KPIs are built by {@link ComplaintKpisTopology}.
  */
 public final class ComplaintsTopology {
     public static final String OPENED_STORE = "complaints-opened";
@@ -45,15 +47,26 @@ public final class ComplaintsTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpikeAlerting.ALERTS_STORE),
                 Serdes.String(), JsonSerde.of(Alert.class)));
-        inputs.<ComplaintEvent>of(EventTopic.COMPLAINT)
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(CommonIssueAlerting.MEMBERS_STORE), Serdes.String(),
+                JsonSerde.of(CommonIssueMembers.class)));
+        KStream<String, NewComplaint> arrivals = inputs.<ComplaintEvent>of(EventTopic.COMPLAINT)
                 .process(FirstOpened::new, OPENED_STORE)
-                .flatMap((id, complaint) -> complaint.dimensions().stream()
-                        .map(dimension -> KeyValue.pair(dimension, complaint)).toList())
+                .flatMap((id, complaint) -> complaint.keys().stream()
+                        .map(key -> KeyValue.pair(key, complaint)).toList())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(NewComplaint.class))
-                        .withName("complaint-arrivals-by-dimension"))
+                        .withName("complaint-arrivals-by-dimension"));
+        Produced<String, Alert> toAlerts = Produced.with(Serdes.String(), JsonSerde.of(Alert.class));
+        arrivals.filterNot((key, complaint) -> NewComplaint.isCommonIssueKey(key))
                 .process(() -> new SpikeAlerting(new SpikeDetector(spike), lifecycle), ARRIVALS_STORE,
                         SpikeAlerting.SINCE_STORE, SpikeAlerting.ALERTS_STORE)
-                .to(config.topic(ALERTS_TOPIC), Produced.with(Serdes.String(), JsonSerde.of(Alert.class)));
+                .to(config.topic(ALERTS_TOPIC), toAlerts);
+        ComplaintSettings settings = ComplaintSettings.from(config.settings());
+        arrivals.filter((key, complaint) -> NewComplaint.isCommonIssueKey(key))
+                .process(() -> new CommonIssueAlerting(settings, lifecycle, config.eventsGrace()),
+                        CommonIssueAlerting.MEMBERS_STORE, SpikeAlerting.ALERTS_STORE)
+                .to(config.topic(ALERTS_TOPIC), toAlerts);
+        ComplaintKpisTopology.build(builder, inputs, config);
     }
 
     /** Passes on the first OPENED step of each complaint; a repeated OPENED (a resend) is not a new complaint. */
@@ -76,7 +89,7 @@ public final class ComplaintsTopology {
             long at = event.getEventTime().toEpochMilli();
             opened.put(event.getComplaintId(), at);
             context.forward(record.withValue(new NewComplaint(event.getComplaintId(), at, event.getCategory(),
-                    event.getRegion())));
+                    event.getRegion(), event.getAssetId(), event.getFeederId())));
         }
     }
 }

@@ -96,7 +96,9 @@ final class SpikeAlerting implements Processor<String, NewComplaint, String, Ale
         List<String> dimensions = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = alerts.all()) {
             all.forEachRemaining((KeyValue<String, Alert> kv) -> {
-                if (kv.value.isOpen() && !dimensions.contains(kv.value.dimension())) {
+                // the store also holds the common-issue rule's alerts, which that rule reviews itself
+                if (kv.value.isOpen() && RULES.contains(kv.value.rule())
+                        && !dimensions.contains(kv.value.dimension())) {
                     dimensions.add(kv.value.dimension());
                 }
             });
