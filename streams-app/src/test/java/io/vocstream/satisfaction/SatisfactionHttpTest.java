@@ -100,6 +100,20 @@ class SatisfactionHttpTest {
     }
 
     @Test
+    @DisplayName("a one-minute series has a row per minute, minutes without responses included with null figures")
+    void minuteSeries() throws Exception {
+        String range = "&from=" + T + "&to=" + T.plus(Duration.ofMinutes(10));
+        JsonNode steps = await("/series?dimension=region&value=north&step=1m" + range,
+                body -> body.size() == 10 && body.get(8).get("n").asLong() == 1);
+        // north: s2 at T + 30 s (minute 0), s1 at T + 500 s (minute 8)
+        assertEquals(T.toString(), steps.get(0).get("time").asText());
+        assertEquals(5.0, steps.get(0).get("csatMean").asDouble(), 1e-9);
+        assertEquals(0, steps.get(1).get("n").asLong());
+        assertTrue(steps.get(1).get("csatMean").isNull());
+        assertEquals(2.0, steps.get(8).get("csatMean").asDouble(), 1e-9);
+    }
+
+    @Test
     @DisplayName("a fan-out leg answers with this instance's partial statistics")
     void localScopeAnswersPartials() throws Exception {
         JsonNode partials = await("/slices?dimension=region&window=15m&scope=local", body -> body.size() == 2);

@@ -9,6 +9,7 @@ import io.vocstream.events.ContactEventType;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.events.Touchpoint;
 import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.DeadLetterDeserializationHandler;
 import io.vocstream.streams.RejectedEventException;
 import io.vocstream.testing.Events;
 import io.vocstream.testing.TopologyHarness;
@@ -73,6 +74,7 @@ class SatisfactionTopologyTest {
         SurveyResponse tooLate = csat("r5", NOON.minusSeconds(2 * 3600), 1);    // 2 h 10 min behind: too late
         SurveyResponse outOfRange = Events.survey("r6", Touchpoint.AGENT, NOON.plusSeconds(20)).setCsat(6).build();
         harness.pipe(first, newest, outOfOrder, first, beforeWindow, tooLate, outOfRange, outOfOrder);
+        harness.pipeRaw(EventTopic.SURVEY, "r7", new byte[] {0, 0, 0, 0, 1, 2}); // not a registered schema
 
         // 12:30 -> the rolling hour is [11:31, 12:31): r1, r2, r3
         SliceFigures f = figures(SatisfactionTopology.SLICES, "all", "all", WindowName.ROLLING_1H,
@@ -96,8 +98,8 @@ class SatisfactionTopologyTest {
                 NOON.plusSeconds(1800), UTC).n());
 
         List<TestRecord<byte[], byte[]>> dead = harness.deadLetters(EventTopic.SURVEY);
-        assertEquals(List.of(RejectedEventException.STAGE_TOO_LATE, RejectedEventException.STAGE_VALIDATION),
-                dead.stream().map(TopologyHarness::stage).toList());
+        assertEquals(List.of(RejectedEventException.STAGE_TOO_LATE, RejectedEventException.STAGE_VALIDATION,
+                DeadLetterDeserializationHandler.STAGE), dead.stream().map(TopologyHarness::stage).toList());
     }
 
     @Test
