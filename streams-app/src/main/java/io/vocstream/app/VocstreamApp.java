@@ -4,9 +4,11 @@ import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
 import io.vocstream.alerts.AlertRoutes;
 import io.vocstream.config.AppConfig;
+import io.vocstream.contactcenter.ContactCenterRoutes;
 import io.vocstream.http.ApiServer;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.query.InstanceRouter;
+import io.vocstream.repair.RepairRoutes;
 import io.vocstream.runtime.FreePorts;
 import io.vocstream.runtime.TopicProvisioner;
 import io.vocstream.satisfaction.SatisfactionRoutes;
@@ -68,7 +70,8 @@ public final class VocstreamApp implements AutoCloseable {
         InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
                 CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new AlertRoutes(router),
-                        new SatisfactionRoutes(router, config)));
+                        new SatisfactionRoutes(router, config), new ContactCenterRoutes(router, config),
+                        new RepairRoutes(router, config)));
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);

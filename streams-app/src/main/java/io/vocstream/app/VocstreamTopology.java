@@ -2,7 +2,9 @@ package io.vocstream.app;
 
 import io.vocstream.complaints.ComplaintsTopology;
 import io.vocstream.config.AppConfig;
+import io.vocstream.contactcenter.ContactCenterTopology;
 import io.vocstream.ingest.IngestTopology;
+import io.vocstream.repair.RepairTopology;
 import io.vocstream.satisfaction.SatisfactionTopology;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
@@ -22,6 +24,8 @@ public final class VocstreamTopology {
         IngestTopology.build(builder, inputs);
         ComplaintsTopology.build(builder, inputs, config);
         SatisfactionTopology.build(builder, inputs, config);
+        ContactCenterTopology.build(builder, inputs, config);
+        RepairTopology.build(builder, inputs, config);
         return builder.build();
     }
 }

@@ -1,0 +1,69 @@
+package io.vocstream.repair;
+
+import java.time.Instant;
+
+/**
+ * The repair figures of one slice over one window: a flat row (for Grafana's Infinity data source). Every figure
+ * carries its n and is {@code null} when n = 0. Formulas are in the OpenAPI document and docs/repair.md.
+ */
+public record RepairFigures(
+        String dimension, String value, Instant from, Instant to,
+        long ordersCreated, long ordersCancelled,
+        Double onTimeArrivalRate, long onTimeArrivalN, Double onTimeArrivalCiLow, Double onTimeArrivalCiHigh,
+        Double timeToArriveMedianMinutes, Double timeToArriveP90Minutes, long timeToArriveN,
+        Double timeToCompleteMedianMinutes, Double timeToCompleteP90Minutes, long timeToCompleteN,
+        Double closureRate, long closureN, Double closureCiLow, Double closureCiHigh,
+        Double reopenRate, long reopenN, Double reopenCiLow, Double reopenCiHigh,
+        Double repeatRepairRate, long repeatRepairN, Double repeatRepairCiLow, Double repeatRepairCiHigh,
+        Double returnRate, long returnN, Double returnCiLow, Double returnCiHigh,
+        long outages, Long customerBase, Double outagesPerCustomer,
+        Double customerMinutesInterrupted, long customerMinutesInterruptedN, Double interruptionMinutesPerCustomer,
+        Double restorationMedianMinutes, Double restorationP90Minutes, long restorationN) {
+
+    /** 95 % Wilson score interval. */
+    private static final double Z = 1.959964;
+
+    static RepairFigures of(String dimension, String value, Instant from, Instant to, RepairStats s,
+                            Long customerBase) {
+        Proportion onTime = Proportion.of(s.onTime(), s.promised());
+        Proportion closure = Proportion.of(s.closed(), s.closable());
+        Proportion reopen = Proportion.of(s.reopened(), s.handedBack());
+        Proportion repeat = Proportion.of(s.repeats(), s.repeatable());
+        Proportion returned = Proportion.of(s.returned(), s.returnable());
+        long interrupted = s.interruptedOrders().size();
+        Double customerMinutes = interrupted == 0 ? null : s.customerMillis() / 60_000.0;
+        return new RepairFigures(dimension, value, from, to,
+                s.created(), s.cancelled(),
+                onTime.rate, s.promised(), onTime.low, onTime.high,
+                minutes(s.timeToArrive(), 0.5), minutes(s.timeToArrive(), 0.9), s.timeToArrive().count(),
+                minutes(s.timeToComplete(), 0.5), minutes(s.timeToComplete(), 0.9), s.timeToComplete().count(),
+                closure.rate, s.closable(), closure.low, closure.high,
+                reopen.rate, s.handedBack(), reopen.low, reopen.high,
+                repeat.rate, s.repeatable(), repeat.low, repeat.high,
+                returned.rate, s.returnable(), returned.low, returned.high,
+                s.outages(), customerBase,
+                customerBase == null || s.outages() == 0 ? null : (double) s.outages() / customerBase,
+                customerMinutes, interrupted,
+                customerBase == null || customerMinutes == null ? null : customerMinutes / customerBase,
+                minutes(s.restoration(), 0.5), minutes(s.restoration(), 0.9), s.restoration().count());
+    }
+
+    private static Double minutes(DurationHistogram h, double q) {
+        Long seconds = h.quantileSeconds(q);
+        return seconds == null ? null : seconds / 60.0;
+    }
+
+    /** A share with its 95 % Wilson interval; all {@code null} when n = 0. */
+    private record Proportion(Double rate, Double low, Double high) {
+        static Proportion of(long hits, long n) {
+            if (n <= 0) {
+                return new Proportion(null, null, null);
+            }
+            double p = (double) hits / n;
+            double z2 = Z * Z;
+            double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+            double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
+            return new Proportion(p, Math.max(0, centre - half), Math.min(1, centre + half));
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package io.vocstream.repair;
+
+import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.SliceKeys;
+import io.vocstream.events.RepairEventType;
+import io.vocstream.time.BucketSize;
+import io.vocstream.time.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * The repair queries in two halves: partials read from this instance's stores (what a {@code scope=local} leg
+ * answers), and the final rows computed from the partials of every instance.
+ */
+public final class RepairQueries {
+    /** Every dimension a query may slice by: the whole population and the order dimensions. */
+    public static final List<String> DIMENSIONS = new ArrayList<>(List.of(SliceKeys.ALL));
+
+    static {
+        DIMENSIONS.addAll(WorkOrder.DIMENSIONS);
+    }
+
+    /** The stores a query reads: this instance's (through the router), or a test driver's. */
+    public interface LocalStores {
+        ReadOnlyWindowStore<String, RepairStats> orderStats(BucketSize size);
+
+        ReadOnlyWindowStore<String, RepairStats> subjectStats(BucketSize size);
+
+        ReadOnlyKeyValueStore<String, WorkOrder> orders();
+
+        ReadOnlyKeyValueStore<String, OpenOrder> open();
+    }
+
+    /** One slice's statistics from one instance. */
+    public record SlicePartial(String sliceKey, RepairStats stats) {
+    }
+
+    /** One slice's open orders from one instance: their ages at the query time, and customers without supply. */
+    public record OpenPartial(String sliceKey, DurationHistogram ages, long customersWithoutSupply) {
+    }
+
+    /** The open orders of one slice at {@code at}. Ages are null when n = 0. */
+    public record OpenFigures(String dimension, String value, Instant at, long openOrders,
+                              Double ageMedianMinutes, Double ageP90Minutes, Double oldestAgeMinutes,
+                              long ageUnder1h, long age1hTo4h, long age4hTo24h, long age1dTo3d, long age3dOrMore,
+                              long customersWithoutSupply) {
+    }
+
+    /** Which orders behind an aggregate to list. */
+    public enum OrderFilter {
+        ALL(o -> true),
+        OPEN(WorkOrder::open),
+        COMPLETED(o -> !o.cancelled() && o.firstAt(RepairEventType.COMPLETED) != null),
+        CANCELLED(WorkOrder::cancelled),
+        LATE(o -> Boolean.FALSE.equals(OrderSummary.onTime(o))),
+        REOPENED(o -> o.firstAt(RepairEventType.REOPENED) != null),
+        OUTAGE(WorkOrder::outage);
+
+        private final Predicate<WorkOrder> test;
+
+        OrderFilter(Predicate<WorkOrder> test) {
+            this.test = test;
+        }
+
+        public String parameterValue() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** One order behind an aggregate. */
+    public record OrderSummary(String workOrderId, String status, Instant createdAt, String category,
+                               String region, String technician, boolean outage, Instant promisedWindowEnd,
+                               Instant arrivedAt, Boolean onTime, Instant completedAt, boolean reopened) {
+        static OrderSummary of(WorkOrder o) {
+            RepairStep created = o.creation().orElseThrow();
+            Map<String, String> dims = o.dimensions();
+            return new OrderSummary(o.workOrderId(), o.status(), Instant.ofEpochMilli(created.at()),
+                    dims.get("category"), dims.get("region"), dims.get("technician"), o.outage(),
+                    instant(created.promisedWindowEnd()), instant(o.firstAt(RepairEventType.ARRIVED)), onTime(o),
+                    instant(o.firstAt(RepairEventType.COMPLETED)), o.firstAt(RepairEventType.REOPENED) != null);
+        }
+
+        /** Arrived at or before the promised window's end; null without a promise or an arrival. */
+        static Boolean onTime(WorkOrder o) {
+            Long arrived = o.firstAt(RepairEventType.ARRIVED);
+            Long promiseEnd = o.creation().map(RepairStep::promisedWindowEnd).orElse(null);
+            return arrived == null || promiseEnd == null ? null : arrived <= promiseEnd;
+        }
+    }
+
+    /** One step of a lifecycle, as the lifecycle route shows it. */
+    public record StepView(Instant at, RepairEventType type, String technicianId, String reason,
+                           Instant promisedWindowStart, Instant promisedWindowEnd, Integer customersAffected) {
+        static StepView of(RepairStep s) {
+            return new StepView(Instant.ofEpochMilli(s.at()), s.type(), s.technicianId(), s.reason(),
+                    instant(s.promisedWindowStart()), instant(s.promisedWindowEnd()), s.customersAffected());
+        }
+    }
+
+    /** An order's lifecycle: its status, slices and every step in event-time order. */
+    public record Lifecycle(String workOrderId, String status, boolean outage, Map<String, String> dimensions,
+                            List<StepView> steps) {
+        static Lifecycle of(WorkOrder o) {
+            return new Lifecycle(o.workOrderId(), o.status(), o.outage(), o.dimensions(),
+                    o.steps().stream().map(StepView::of).toList());
+        }
+    }
+
+    private final LocalStores stores;
+
+    public RepairQueries(LocalStores stores) {
+        this.stores = stores;
+    }
+
+    /** Every slice of {@code dimension} over {@code range}, from both the order and the subject statistics. */
+    public List<SlicePartial> slicesOf(String dimension, TimeRange range, BucketSize size) {
+        String prefix = SliceKeys.prefixOf(dimension);
+        Map<String, RepairStats> bySlice = new TreeMap<>(
+                BucketQueries.mergedByKeyPrefix(stores.orderStats(size), prefix, range));
+        BucketQueries.mergedByKeyPrefix(stores.subjectStats(size), prefix, range)
+                .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
+        return bySlice.entrySet().stream().map(e -> new SlicePartial(e.getKey(), e.getValue())).toList();
+    }
+
+    /** One slice over {@code range}. */
+    public List<SlicePartial> sliceOf(String sliceKey, TimeRange range, BucketSize size) {
+        RepairStats stats = BucketQueries.merged(stores.orderStats(size), sliceKey, range, RepairStats.EMPTY)
+                .merge(BucketQueries.merged(stores.subjectStats(size), sliceKey, range, RepairStats.EMPTY));
+        return List.of(new SlicePartial(sliceKey, stats));
+    }
+
+    /**
+     * The figures of every slice in the partials. By technician, only the {@code technicianTop} with the most orders
+     * created are listed (most first); other dimensions list every slice by value.
+     */
+    public static List<RepairFigures> figures(List<SlicePartial> partials, TimeRange range, RepairConfig config) {
+        Map<String, RepairStats> bySlice = new TreeMap<>();
+        partials.forEach(p -> bySlice.merge(p.sliceKey(), p.stats(), RepairStats::merge));
+        List<RepairFigures> rows = new ArrayList<>();
+        bySlice.forEach((key, stats) -> {
+            String dimension = key.substring(0, key.indexOf('='));
+            String value = SliceKeys.valueOf(key);
+            rows.add(RepairFigures.of(dimension, value, range.from(), range.to(), stats,
+                    config.customerBase(dimension, value)));
+        });
+        boolean technicians = !rows.isEmpty() && rows.get(0).dimension().equals("technician");
+        return technicians ? rows.stream()
+                .sorted(Comparator.comparingLong(RepairFigures::ordersCreated).reversed()
+                        .thenComparing(RepairFigures::value))
+                .limit(config.technicianTop()).toList() : rows;
+    }
+
+    /** The open orders of each slice of {@code dimension}, aged at {@code at} (orders created after it left out). */
+    public List<OpenPartial> openOf(String dimension, Instant at) {
+        String prefix = SliceKeys.prefixOf(dimension);
+        Map<String, OpenPartial> bySlice = new TreeMap<>();
+        try (KeyValueIterator<String, OpenOrder> all = stores.open().all()) {
+            all.forEachRemaining(kv -> {
+                long age = at.toEpochMilli() - kv.value.createdAt();
+                if (age < 0) {
+                    return;
+                }
+                kv.value.sliceKeys().stream().filter(k -> k.startsWith(prefix)).forEach(k -> bySlice.merge(k,
+                        new OpenPartial(k, DurationHistogram.of(age), kv.value.customersAffected()),
+                        RepairQueries::mergeOpen));
+            });
+        }
+        return List.copyOf(bySlice.values());
+    }
+
+    public static List<OpenFigures> openFigures(List<OpenPartial> partials, Instant at) {
+        Map<String, OpenPartial> bySlice = new TreeMap<>();
+        partials.forEach(p -> bySlice.merge(p.sliceKey(), p, RepairQueries::mergeOpen));
+        return bySlice.values().stream().map(p -> {
+            DurationHistogram ages = p.ages();
+            long hour = Duration.ofHours(1).toSeconds();
+            long day = Duration.ofDays(1).toSeconds();
+            return new OpenFigures(p.sliceKey().substring(0, p.sliceKey().indexOf('=')),
+                    SliceKeys.valueOf(p.sliceKey()), at, ages.count(),
+                    minutes(ages.quantileSeconds(0.5)), minutes(ages.quantileSeconds(0.9)),
+                    minutes(ages.quantileSeconds(1.0)),
+                    ages.countBetween(0, hour), ages.countBetween(hour, 4 * hour),
+                    ages.countBetween(4 * hour, day), ages.countBetween(day, 3 * day),
+                    ages.countBetween(3 * day, Long.MAX_VALUE), p.customersWithoutSupply());
+        }).toList();
+    }
+
+    private static OpenPartial mergeOpen(OpenPartial a, OpenPartial b) {
+        return new OpenPartial(a.sliceKey(), a.ages().merge(b.ages()),
+                a.customersWithoutSupply() + b.customersWithoutSupply());
+    }
+
+    /** The lifecycle of one order, if this instance holds it (empty or one element). */
+    public List<Lifecycle> lifecycleOf(String workOrderId) {
+        WorkOrder order = stores.orders().get(workOrderId);
+        return order == null ? List.of() : List.of(Lifecycle.of(order));
+    }
+
+    /** The orders of one slice created in {@code range} that pass {@code filter}. */
+    public List<OrderSummary> ordersOf(String sliceKey, TimeRange range, OrderFilter filter) {
+        List<OrderSummary> rows = new ArrayList<>();
+        try (KeyValueIterator<String, WorkOrder> all = stores.orders().all()) {
+            all.forEachRemaining(kv -> {
+                WorkOrder o = kv.value;
+                if (o.creation().isPresent() && range.contains(o.creation().get().at())
+                        && o.sliceKeys().contains(sliceKey) && filter.test.test(o)) {
+                    rows.add(OrderSummary.of(o));
+                }
+            });
+        }
+        return rows;
+    }
+
+    /** Newest first (by creation, then id), {@code limit} from {@code offset}. */
+    public static List<OrderSummary> page(List<OrderSummary> orders, int offset, int limit) {
+        return orders.stream()
+                .sorted(Comparator.comparing(OrderSummary::createdAt).reversed()
+                        .thenComparing(OrderSummary::workOrderId))
+                .skip(offset).limit(limit).toList();
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Double minutes(Long seconds) {
+        return seconds == null ? null : seconds / 60.0;
+    }
+}

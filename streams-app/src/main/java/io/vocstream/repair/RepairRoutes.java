@@ -1,0 +1,144 @@
+package io.vocstream.repair;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import io.vocstream.buckets.SliceKeys;
+import io.vocstream.config.AppConfig;
+import io.vocstream.http.ApiRoutes;
+import io.vocstream.http.BadParameterException;
+import io.vocstream.http.Params;
+import io.vocstream.query.InstanceRouter;
+import io.vocstream.time.BucketSize;
+import io.vocstream.time.TimeRange;
+import io.vocstream.time.WindowName;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * {@code /api/v1/repairs}: repair figures per slice and window, open orders now, an order's lifecycle and the
+ * orders behind an aggregate, answered cluster-wide from every instance's partials.
+ */
+public final class RepairRoutes implements ApiRoutes {
+    public static final String BASE = "/api/v1/repairs";
+    static final int MAX_PAGE = 500;
+
+    private final InstanceRouter router;
+    private final RepairConfig config;
+    private final RepairQueries queries;
+
+    public RepairRoutes(InstanceRouter router, AppConfig app) {
+        this.router = router;
+        this.config = RepairConfig.from(app);
+        this.queries = new RepairQueries(new RouterStores(router));
+    }
+
+    @Override
+    public void addTo(RoutesConfig routes) {
+        routes.get(BASE, this::slices);
+        routes.get(BASE + "/slices/{dimension}/{value}", this::slice);
+        routes.get(BASE + "/open", this::open);
+        routes.get(BASE + "/orders", this::orders);
+        routes.get(BASE + "/orders/{workOrderId}", this::lifecycle);
+    }
+
+    @Override
+    public String openApiFragment() {
+        return "/openapi/repair.json";
+    }
+
+    private void slices(Context ctx) {
+        String dimension = Params.oneOf(ctx, "dimension", SliceKeys.ALL, RepairQueries.DIMENSIONS);
+        WindowName window = window(ctx);
+        TimeRange range = window.resolve(at(ctx), config.zone());
+        router.answer(ctx, RepairTopology.orderStatsStore(window.bucketSize()), RepairQueries.SlicePartial.class,
+                () -> queries.slicesOf(dimension, range, window.bucketSize()),
+                partials -> RepairQueries.figures(partials, range, config));
+    }
+
+    private void slice(Context ctx) {
+        String dimension = dimension(ctx.pathParam("dimension"));
+        String sliceKey = SliceKeys.of(dimension, ctx.pathParam("value"));
+        WindowName window = window(ctx);
+        TimeRange range = window.resolve(at(ctx), config.zone());
+        router.answer(ctx, RepairTopology.orderStatsStore(window.bucketSize()), RepairQueries.SlicePartial.class,
+                () -> queries.sliceOf(sliceKey, range, window.bucketSize()),
+                partials -> RepairQueries.figures(partials, range, config));
+    }
+
+    private void open(Context ctx) {
+        String dimension = Params.oneOf(ctx, "dimension", SliceKeys.ALL, RepairQueries.DIMENSIONS);
+        Instant at = at(ctx);
+        router.answer(ctx, RepairTopology.OPEN_STORE, RepairQueries.OpenPartial.class,
+                () -> queries.openOf(dimension, at), partials -> RepairQueries.openFigures(partials, at));
+    }
+
+    private void orders(Context ctx) {
+        String dimension = Params.oneOf(ctx, "dimension", SliceKeys.ALL, RepairQueries.DIMENSIONS);
+        String value = dimension.equals(SliceKeys.ALL) ? SliceKeys.ALL : Params.required(ctx, "value");
+        WindowName window = window(ctx);
+        TimeRange range = window.resolve(at(ctx), config.zone());
+        RepairQueries.OrderFilter filter = RepairQueries.OrderFilter.valueOf(Params.oneOf(ctx, "filter", "all",
+                Arrays.stream(RepairQueries.OrderFilter.values())
+                        .map(RepairQueries.OrderFilter::parameterValue).toList()).toUpperCase());
+        int offset = Params.intIn(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int limit = Params.intIn(ctx, "limit", 50, 1, MAX_PAGE);
+        router.answer(ctx, RepairTopology.ORDERS_STORE, RepairQueries.OrderSummary.class,
+                () -> queries.ordersOf(SliceKeys.of(dimension, value), range, filter), all -> {
+                    ctx.header("X-Total-Count", String.valueOf(all.size()));
+                    return RepairQueries.page(all, offset, limit);
+                });
+    }
+
+    private void lifecycle(Context ctx) {
+        String id = ctx.pathParam("workOrderId");
+        router.answer(ctx, RepairTopology.ORDERS_STORE, RepairQueries.Lifecycle.class, () -> queries.lifecycleOf(id),
+                found -> found.stream().findFirst()
+                        .orElseThrow(() -> new NotFoundResponse("no work order '" + id + "' is known")));
+    }
+
+    /** A dimension named in the path. */
+    private static String dimension(String raw) {
+        if (!RepairQueries.DIMENSIONS.contains(raw)) {
+            throw new BadParameterException("dimension", "must be one of " + String.join(", ",
+                    RepairQueries.DIMENSIONS) + ", got '" + raw + "'");
+        }
+        return raw;
+    }
+
+    private static WindowName window(Context ctx) {
+        String raw = Params.optional(ctx, "window");
+        return raw == null ? WindowName.ROLLING_24H : WindowName.parse("window", raw);
+    }
+
+    private static Instant at(Context ctx) {
+        return Params.instant(ctx, "at", Instant.now());
+    }
+
+    /** This instance's stores, through the router (a 503 while they restore or migrate). */
+    private record RouterStores(InstanceRouter router) implements RepairQueries.LocalStores {
+        @Override
+        public ReadOnlyWindowStore<String, RepairStats> orderStats(BucketSize size) {
+            return router.localStore(RepairTopology.orderStatsStore(size), QueryableStoreTypes.windowStore());
+        }
+
+        @Override
+        public ReadOnlyWindowStore<String, RepairStats> subjectStats(BucketSize size) {
+            return router.localStore(RepairTopology.subjectStatsStore(size), QueryableStoreTypes.windowStore());
+        }
+
+        @Override
+        public ReadOnlyKeyValueStore<String, WorkOrder> orders() {
+            return router.localStore(RepairTopology.ORDERS_STORE, QueryableStoreTypes.keyValueStore());
+        }
+
+        @Override
+        public ReadOnlyKeyValueStore<String, OpenOrder> open() {
+            return router.localStore(RepairTopology.OPEN_STORE, QueryableStoreTypes.keyValueStore());
+        }
+    }
+}

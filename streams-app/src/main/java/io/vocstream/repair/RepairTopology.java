@@ -1,0 +1,216 @@
+package io.vocstream.repair;
+
+import io.vocstream.buckets.BucketStore;
+import io.vocstream.config.AppConfig;
+import io.vocstream.events.RepairEvent;
+import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.InputStreams;
+import io.vocstream.streams.JsonSerde;
+import io.vocstream.time.BucketSize;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Field-repair figures from the repair events. Work-order events arrive keyed by work-order id, so all of an order's
+ * events are in one partition: the order's lifecycle is kept there, and its contribution to the per-slice bucket
+ * statistics is replaced whenever an event changes it. Repeat and return figures need the orders of one asset (or
+ * customer) together: each order's visit summary is re-partitioned once by that subject.
+ */
+public final class RepairTopology {
+    public static final String ORDERS_STORE = "repair-orders";
+    public static final String OPEN_STORE = "repair-open";
+    public static final String SUBJECTS_STORE = "repair-subjects";
+    /** Bucket statistics of the order partitions (lifecycle figures) and of the subject partitions (repeats). */
+    static final String ORDER_STATS_PREFIX = "repair-order-stats-";
+    static final String SUBJECT_STATS_PREFIX = "repair-subject-stats-";
+    /** Minute buckets serve windows up to a day, quarter hours the 7-day window: kept a day longer than needed. */
+    static final Map<BucketSize, Duration> RETENTION = Map.of(
+            BucketSize.MINUTE, Duration.ofDays(2),
+            BucketSize.QUARTER_HOUR, Duration.ofDays(8));
+    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
+    private static final Serde<RepairStats> STATS_SERDE = JsonSerde.of(RepairStats.class);
+
+    private RepairTopology() {
+    }
+
+    public static String orderStatsStore(BucketSize size) {
+        return ORDER_STATS_PREFIX + size.name().toLowerCase().replace('_', '-');
+    }
+
+    public static String subjectStatsStore(BucketSize size) {
+        return SUBJECT_STATS_PREFIX + size.name().toLowerCase().replace('_', '-');
+    }
+
+    public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig app) {
+        build(builder, inputs, RepairConfig.from(app));
+    }
+
+    static void build(StreamsBuilder builder, InputStreams inputs, RepairConfig config) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS_STORE),
+                Serdes.String(), JsonSerde.of(WorkOrder.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
+                Serdes.String(), JsonSerde.of(OpenOrder.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
+                Serdes.String(), JsonSerde.of(SubjectHistory.class)));
+        List<String> orderStores = new ArrayList<>(List.of(ORDERS_STORE, OPEN_STORE));
+        List<String> subjectStores = new ArrayList<>(List.of(SUBJECTS_STORE));
+        for (BucketSize size : BucketSize.values()) {
+            builder.addStateStore(BucketStore.builder(orderStatsStore(size), size, RETENTION.get(size), STATS_SERDE));
+            builder.addStateStore(BucketStore.builder(subjectStatsStore(size), size, RETENTION.get(size),
+                    STATS_SERDE));
+            orderStores.add(orderStatsStore(size));
+            subjectStores.add(subjectStatsStore(size));
+        }
+        KStream<String, RepairEvent> events = inputs.of(EventTopic.REPAIR);
+        events.process(() -> new WorkOrderProcessor(config), Named.as("repair-work-orders"),
+                        orderStores.toArray(String[]::new))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OrderVisit.class))
+                        .withName("repair-visits-by-subject"))
+                .process(() -> new SubjectProcessor(config), Named.as("repair-subjects"),
+                        subjectStores.toArray(String[]::new));
+    }
+
+    private static Map<BucketSize, BucketStore<RepairStats>> bucketStores(ProcessorContext<?, ?> context,
+                                                                          boolean subjects) {
+        Map<BucketSize, BucketStore<RepairStats>> stores = new EnumMap<>(BucketSize.class);
+        for (BucketSize size : BucketSize.values()) {
+            stores.put(size, new BucketStore<>(context.getStateStore(
+                    subjects ? subjectStatsStore(size) : orderStatsStore(size)), size));
+        }
+        return stores;
+    }
+
+    /**
+     * Keeps each order's lifecycle, replaces its bucket contribution on every change, keeps the open-orders store,
+     * and forwards the order's visit summary, keyed by its subject, when that summary changed.
+     */
+    private static final class WorkOrderProcessor implements Processor<String, RepairEvent, String, OrderVisit> {
+        private final RepairConfig config;
+        private ProcessorContext<String, OrderVisit> context;
+        private KeyValueStore<String, WorkOrder> orders;
+        private KeyValueStore<String, OpenOrder> open;
+        private Map<BucketSize, BucketStore<RepairStats>> stats;
+
+        WorkOrderProcessor(RepairConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, OrderVisit> context) {
+            this.context = context;
+            this.orders = context.getStateStore(ORDERS_STORE);
+            this.open = context.getStateStore(OPEN_STORE);
+            this.stats = bucketStores(context, false);
+            context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetClosedOrders);
+        }
+
+        @Override
+        public void process(Record<String, RepairEvent> record) {
+            String id = record.value().getWorkOrderId();
+            WorkOrder before = orders.get(id);
+            before = before == null ? WorkOrder.none(id) : before;
+            WorkOrder after = before.with(RepairStep.of(record.value()));
+            if (after == before) {
+                return;
+            }
+            orders.put(id, after);
+            for (BucketSize size : BucketSize.values()) {
+                cellsOf(after, size).replace(cellsOf(before, size), stats.get(size));
+            }
+            if (after.open()) {
+                open.put(id, OpenOrder.of(after));
+            } else {
+                open.delete(id);
+            }
+            OrderVisit visit = visitOf(after);
+            String subject = after.subject();
+            if (visit != null && subject != null && !visit.equals(visitOf(before))) {
+                context.forward(new Record<>(subject, visit, record.timestamp()));
+            }
+        }
+
+        private static StatsCells cellsOf(WorkOrder order, BucketSize size) {
+            return new StatsCells().add(order.sliceKeys(), order.contributions(size));
+        }
+
+        private static OrderVisit visitOf(WorkOrder order) {
+            return order.creation().isPresent() ? OrderVisit.of(order) : null;
+        }
+
+        /** Drops orders neither open nor touched for the retention period (by event time). */
+        private void forgetClosedOrders(long streamTime) {
+            long horizon = streamTime - config.orderRetention().toMillis();
+            List<String> forgotten = new ArrayList<>();
+            try (KeyValueIterator<String, WorkOrder> all = orders.all()) {
+                all.forEachRemaining(kv -> {
+                    if (!kv.value.open() && kv.value.lastEventAt() < horizon) {
+                        forgotten.add(kv.key);
+                    }
+                });
+            }
+            forgotten.forEach(orders::delete);
+        }
+    }
+
+    /** Keeps each subject's recent orders and replaces the subject's repeat and return contribution on change. */
+    private static final class SubjectProcessor implements Processor<String, OrderVisit, Void, Void> {
+        private final RepairConfig config;
+        private KeyValueStore<String, SubjectHistory> subjects;
+        private Map<BucketSize, BucketStore<RepairStats>> stats;
+
+        SubjectProcessor(RepairConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            this.subjects = context.getStateStore(SUBJECTS_STORE);
+            this.stats = bucketStores(context, true);
+            context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetQuietSubjects);
+        }
+
+        @Override
+        public void process(Record<String, OrderVisit> record) {
+            SubjectHistory before = subjects.get(record.key());
+            before = before == null ? SubjectHistory.NONE : before;
+            SubjectHistory after = before.with(record.value());
+            for (BucketSize size : BucketSize.values()) {
+                cellsOf(after, size).replace(cellsOf(before, size), stats.get(size));
+            }
+            subjects.put(record.key(), after.pruned(config.orderRetention()));
+        }
+
+        private StatsCells cellsOf(SubjectHistory history, BucketSize size) {
+            return history.cells(size, config.repeatWindow(), config.returnWindow());
+        }
+
+        private void forgetQuietSubjects(long streamTime) {
+            long horizon = streamTime - config.orderRetention().toMillis();
+            List<String> quiet = new ArrayList<>();
+            try (KeyValueIterator<String, SubjectHistory> all = subjects.all()) {
+                all.forEachRemaining(kv -> {
+                    if (kv.value.newestCreatedAt() < horizon) {
+                        quiet.add(kv.key);
+                    }
+                });
+            }
+            quiet.forEach(subjects::delete);
+        }
+    }
+}
