@@ -86,8 +86,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
         Span span = span(ctx);
         router.answer(ctx, SliceBuckets.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
                 () -> queries.slice(SatisfactionTopology.SLICES, key, span.range(), span.size()),
-                partials -> SliceFigures.of(dimension, SliceKeys.valueOf(key),
-                        SatisfactionQueries.mergeSlices(partials).getOrDefault(key, SatisfactionStats.EMPTY)));
+                partials -> SatisfactionQueries.figures(dimension, key, partials));
     }
 
     private void series(Context ctx) {

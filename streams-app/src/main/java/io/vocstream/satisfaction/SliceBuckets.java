@@ -19,6 +19,9 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 final class SliceBuckets {
     static final Serde<SatisfactionStats> SERDE = JsonSerde.of(SatisfactionStats.class);
+    /** How long buckets are kept (beyond the grace period): the longest window each size answers, and some. */
+    static final Duration MINUTES_KEPT = Duration.ofHours(25);
+    static final Duration QUARTER_HOURS_KEPT = Duration.ofDays(8);
 
     private final Map<BucketSize, BucketStore<SatisfactionStats>> stores = new EnumMap<>(BucketSize.class);
 
@@ -37,9 +40,8 @@ final class SliceBuckets {
     /** Adds the family's stores; buckets are kept for the longest window they answer plus the grace period. */
     static void addStores(StreamsBuilder builder, String family, Duration grace) {
         for (BucketSize size : BucketSize.values()) {
-            Duration longestWindow = size == BucketSize.MINUTE ? Duration.ofHours(25) : Duration.ofDays(8);
-            builder.addStateStore(BucketStore.builder(storeName(family, size), size, longestWindow.plus(grace),
-                    SERDE));
+            Duration kept = size == BucketSize.MINUTE ? MINUTES_KEPT : QUARTER_HOURS_KEPT;
+            builder.addStateStore(BucketStore.builder(storeName(family, size), size, kept.plus(grace), SERDE));
         }
     }
 

@@ -47,8 +47,7 @@ class SatisfactionTopologyTest {
                                  ZoneId zone) {
         TimeRange range = window.resolve(now, zone);
         String key = SliceKeys.of(dimension, value);
-        return SatisfactionQueries.figures(dimension, SatisfactionQueries.mergeSlices(
-                queries().slice(family, key, range, window.bucketSize()))).get(0);
+        return SatisfactionQueries.figures(dimension, key, queries().slice(family, key, range, window.bucketSize()));
     }
 
     private Map<String, SliceFigures> dimension(String family, String dimension, WindowName window, Instant now) {
@@ -228,5 +227,45 @@ class SatisfactionTopologyTest {
         assertEquals(1.0, groups.get("open").csatMean());
         assertEquals(3, groups.get("none").n());
         assertEquals(11.0 / 3, groups.get("none").csatMean(), 1e-12); // (5 + 4 + 2) / 3
+    }
+
+    @Test
+    @DisplayName("a response counted before its contact's wait ended moves to its band when the wait ends")
+    void linkageByWaitMovesResponsesWhenTheContactEventsComeLater() {
+        harness.pipe(Events.survey("s1", Touchpoint.AGENT, NOON.plusSeconds(600)).setCsat(4).setContactId("c1")
+                .setIndicators(List.of(ResponseScoresTest.indicator("speed", 4, 3, null))).build());
+        Map<String, SliceFigures> before = dimension(SatisfactionTopology.WAIT, SatisfactionTopology.WAIT_DIMENSION,
+                WindowName.ROLLING_1H, NOON.plusSeconds(600));
+        assertEquals(List.of("unknown"), List.copyOf(before.keySet()));
+
+        harness.pipe(Events.contact("c1", ContactEventType.ANSWERED, NOON.plusSeconds(90)).build(), // order swapped
+                Events.contact("c1", ContactEventType.OFFERED, NOON).build());                    // 90 s derived
+        Map<String, SliceFigures> after = dimension(SatisfactionTopology.WAIT, SatisfactionTopology.WAIT_DIMENSION,
+                WindowName.ROLLING_1H, NOON.plusSeconds(600));
+        assertEquals(List.of("30s-2m"), List.copyOf(after.keySet()));
+        assertEquals(SliceFigures.of(SatisfactionTopology.WAIT_DIMENSION, "30s-2m", ResponseScores.of(
+                Events.survey("s1", Touchpoint.AGENT, NOON.plusSeconds(600)).setCsat(4)
+                        .setIndicators(List.of(ResponseScoresTest.indicator("speed", 4, 3, null))).build(),
+                SatisfactionConfig.defaults())), after.get("30s-2m"));
+    }
+
+    @Test
+    @DisplayName("a complaint step arriving after a response moves it between with and without an open complaint")
+    void linkageByOpenComplaintFollowsLateSteps() {
+        harness.pipe(Events.survey("s1", Touchpoint.AGENT, NOON).setCsat(2).setCustomerId("u1").build());
+        assertEquals(List.of("none"), List.copyOf(dimension(SatisfactionTopology.COMPLAINT,
+                SatisfactionTopology.COMPLAINT_DIMENSION, WindowName.ROLLING_1H, NOON).keySet()));
+
+        harness.pipe(Events.complaint("k1", ComplaintEventType.OPENED, NOON.minusSeconds(600)).setCustomerId("u1")
+                .build());
+        Map<String, SliceFigures> open = dimension(SatisfactionTopology.COMPLAINT,
+                SatisfactionTopology.COMPLAINT_DIMENSION, WindowName.ROLLING_1H, NOON);
+        assertEquals(List.of("open"), List.copyOf(open.keySet()));
+        assertEquals(2.0, open.get("open").csatMean());
+
+        harness.pipe(Events.complaint("k1", ComplaintEventType.RESOLVED, NOON.minusSeconds(300)).setCustomerId("u1")
+                .build());
+        assertEquals(List.of("none"), List.copyOf(dimension(SatisfactionTopology.COMPLAINT,
+                SatisfactionTopology.COMPLAINT_DIMENSION, WindowName.ROLLING_1H, NOON).keySet()));
     }
 }
