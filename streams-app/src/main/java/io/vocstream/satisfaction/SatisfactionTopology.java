@@ -84,8 +84,11 @@ public final class SatisfactionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_COMPLAINTS),
                 Serdes.String(), JsonSerde.of(CustomerComplaints.class)));
         inputs.<ComplaintEvent>of(EventTopic.COMPLAINT)
-                .filter((id, e) -> e.getCustomerId() != null && CustomerComplaints.Step.of(e) != null)
-                .map((id, e) -> KeyValue.pair(e.getCustomerId(), CustomerComplaints.Step.of(e)))
+                .flatMap((id, e) -> {
+                    CustomerComplaints.Step step = CustomerComplaints.Step.of(e);
+                    return e.getCustomerId() == null || step == null ? List.of()
+                            : List.of(KeyValue.pair(e.getCustomerId(), step));
+                })
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CustomerComplaints.Step.class))
                         .withName("satisfaction-complaint-steps-by-customer"))
                 .process(ComplaintTracker::new, Named.as("satisfaction-complaint-tracker"),
