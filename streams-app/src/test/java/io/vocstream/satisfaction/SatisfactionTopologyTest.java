@@ -151,6 +151,24 @@ class SatisfactionTopologyTest {
     }
 
     @Test
+    @DisplayName("today on the day clocks go forward holds 23 hours of the configured zone")
+    void todayOnTheDayClocksGoForward() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // 2026-03-29: clocks go forward at 02:00 CET, the local day is [2026-03-28T23:00Z, 2026-03-29T22:00Z)
+        harness.pipe(
+                csat("before", Instant.parse("2026-03-28T22:30:00Z"), 1),  // 23:30 on the 28th
+                csat("start", Instant.parse("2026-03-28T23:30:00Z"), 5),   // 00:30
+                csat("mid", Instant.parse("2026-03-29T12:00:00Z"), 4));    // 14:00
+        harness.pipe(
+                csat("end", Instant.parse("2026-03-29T21:30:00Z"), 3),     // 23:30
+                csat("next", Instant.parse("2026-03-29T22:30:00Z"), 1));   // 00:30 on the 30th
+        SliceFigures today = figures(SatisfactionTopology.SLICES, "all", "all", WindowName.TODAY,
+                Instant.parse("2026-03-29T21:45:00Z"), berlin);
+        assertEquals(3, today.n());
+        assertEquals(4.0, today.csatMean()); // (5 + 4 + 3) / 3
+    }
+
+    @Test
     @DisplayName("a one-minute series has a step per minute, empty minutes included; hourly steps merge quarters")
     void series() {
         harness.pipe(csat("a", NOON.plusSeconds(10), 5), csat("b", NOON.plusSeconds(50), 3),
