@@ -35,7 +35,8 @@ public record ContactWait(List<Long> offeredAt, List<WaitEnd> waitEnds, List<Lin
         List<WaitEnd> ends = new ArrayList<>(waitEnds);
         switch (event.getType()) {
             case OFFERED -> offered.add(t);
-            case ANSWERED, ABANDONED, TRANSFERRED, CALLBACK_REQUESTED -> ends.add(new WaitEnd(t, event.getWaitSeconds()));
+            case ANSWERED, ABANDONED, TRANSFERRED, CALLBACK_REQUESTED ->
+                    ends.add(new WaitEnd(t, event.getWaitSeconds()));
             default -> {
                 // completion and callback steps end no wait
             }

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SatisfactionHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** Whole minutes ten minutes ago: every response (up to 500 s later) falls in the rolling quarter hour ending now. */
+    /** The whole minute ten minutes ago: responses up to 500 s later fall in the quarter hour ending now. */
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
 
     @TempDir
