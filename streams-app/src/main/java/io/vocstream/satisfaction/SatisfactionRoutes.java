@@ -43,8 +43,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
     public SatisfactionRoutes(InstanceRouter router, AppConfig config) {
         this.router = router;
         this.zone = config.timeZone();
-        this.queries = new SatisfactionQueries(name -> new EveryPartitionWindowStore(
-                router.localStore(name, QueryableStoreTypes.windowStore())));
+        this.queries = new SatisfactionQueries(name -> router.localStore(name, QueryableStoreTypes.windowStore()));
     }
 
     @Override
