@@ -1,5 +1,6 @@
 package io.vocstream.satisfaction;
 
+import io.vocstream.buckets.SliceKeys;
 import io.vocstream.events.ContactEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +12,12 @@ import java.util.List;
  *
  * @param offeredAt  times of the OFFERED steps (epoch ms)
  * @param waitEnds   the wait-ending steps
- * @param lastSeenAt newest event time of the contact, for expiry
+ * @param responses  the responses about this contact, counted in the band of its wait
+ * @param lastSeenAt newest event or response time of the contact, for expiry
  */
-public record ContactWait(List<Long> offeredAt, List<WaitEnd> waitEnds, long lastSeenAt) {
-    public static final ContactWait NONE = new ContactWait(List.of(), List.of(), Long.MIN_VALUE);
+public record ContactWait(List<Long> offeredAt, List<WaitEnd> waitEnds, List<LinkedResponse> responses,
+                          long lastSeenAt) {
+    public static final ContactWait NONE = new ContactWait(List.of(), List.of(), List.of(), Long.MIN_VALUE);
 
     /** A step that ended a wait; {@code measuredSeconds} null when the ACD did not report it. */
     public record WaitEnd(long at, Double measuredSeconds) {
@@ -23,6 +26,7 @@ public record ContactWait(List<Long> offeredAt, List<WaitEnd> waitEnds, long las
     public ContactWait {
         offeredAt = List.copyOf(offeredAt);
         waitEnds = List.copyOf(waitEnds);
+        responses = List.copyOf(responses);
     }
 
     public ContactWait with(ContactEvent event) {
@@ -31,12 +35,25 @@ public record ContactWait(List<Long> offeredAt, List<WaitEnd> waitEnds, long las
         List<WaitEnd> ends = new ArrayList<>(waitEnds);
         switch (event.getType()) {
             case OFFERED -> offered.add(t);
-            case ANSWERED, ABANDONED, TRANSFERRED, CALLBACK_REQUESTED -> ends.add(new WaitEnd(t, event.getWaitSeconds()));
+            case ANSWERED, ABANDONED, TRANSFERRED, CALLBACK_REQUESTED ->
+                    ends.add(new WaitEnd(t, event.getWaitSeconds()));
             default -> {
                 // completion and callback steps end no wait
             }
         }
-        return new ContactWait(offered, ends, Math.max(lastSeenAt, t));
+        return new ContactWait(offered, ends, responses, Math.max(lastSeenAt, t));
+    }
+
+    /** The same facts with these responses linked. */
+    public ContactWait withResponses(List<LinkedResponse> linked) {
+        long newest = linked.stream().mapToLong(LinkedResponse::at).reduce(lastSeenAt, Math::max);
+        return new ContactWait(offeredAt, waitEnds, linked, newest);
+    }
+
+    /** The label of the band of {@link #waitedSeconds()}, or {@code unknown}. */
+    public String waitBand() {
+        Double seconds = waitedSeconds();
+        return seconds == null ? SliceKeys.UNKNOWN : WaitBand.of(seconds).label();
     }
 
     /**

@@ -12,10 +12,11 @@ import java.util.TreeMap;
  * RESOLVED or CLOSED step.
  *
  * @param steps      per complaint id, its open and close steps
- * @param lastSeenAt newest event time, for expiry
+ * @param responses  the customer's responses, counted as with or without a complaint open
+ * @param lastSeenAt newest step or response time, for expiry
  */
-public record CustomerComplaints(Map<String, List<Step>> steps, long lastSeenAt) {
-    public static final CustomerComplaints NONE = new CustomerComplaints(Map.of(), Long.MIN_VALUE);
+public record CustomerComplaints(Map<String, List<Step>> steps, List<LinkedResponse> responses, long lastSeenAt) {
+    public static final CustomerComplaints NONE = new CustomerComplaints(Map.of(), List.of(), Long.MIN_VALUE);
 
     /** A step that opens ({@code opens}) or closes complaint case {@code complaintId} at time {@code at}. */
     public record Step(String complaintId, long at, boolean opens) {
@@ -32,6 +33,7 @@ public record CustomerComplaints(Map<String, List<Step>> steps, long lastSeenAt)
 
     public CustomerComplaints {
         steps = new TreeMap<>(steps);
+        responses = List.copyOf(responses);
     }
 
     public CustomerComplaints with(Step step) {
@@ -39,7 +41,13 @@ public record CustomerComplaints(Map<String, List<Step>> steps, long lastSeenAt)
         List<Step> caseSteps = new ArrayList<>(updated.getOrDefault(step.complaintId(), List.of()));
         caseSteps.add(step);
         updated.put(step.complaintId(), List.copyOf(caseSteps));
-        return new CustomerComplaints(updated, Math.max(lastSeenAt, step.at()));
+        return new CustomerComplaints(updated, responses, Math.max(lastSeenAt, step.at()));
+    }
+
+    /** The same cases with these responses linked. */
+    public CustomerComplaints withResponses(List<LinkedResponse> linked) {
+        long newest = linked.stream().mapToLong(LinkedResponse::at).reduce(lastSeenAt, Math::max);
+        return new CustomerComplaints(steps, linked, newest);
     }
 
     /** Whether any case was open at {@code t}: its latest step at or before t opened it. */

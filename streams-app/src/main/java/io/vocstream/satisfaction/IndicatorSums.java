@@ -7,4 +7,8 @@ public record IndicatorSums(long n, double expected, double perceived) {
     public IndicatorSums merge(IndicatorSums other) {
         return new IndicatorSums(n + other.n, expected + other.expected, perceived + other.perceived);
     }
+
+    public IndicatorSums negated() {
+        return new IndicatorSums(-n, -expected, -perceived);
+    }
 }

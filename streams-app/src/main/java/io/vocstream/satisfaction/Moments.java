@@ -12,6 +12,10 @@ public record Moments(long n, double sum, double sumOfSquares) {
         return new Moments(n + other.n, sum + other.sum, sumOfSquares + other.sumOfSquares);
     }
 
+    public Moments negated() {
+        return new Moments(-n, -sum, -sumOfSquares);
+    }
+
     /** The mean, or null when there is nothing to average. */
     public Double mean() {
         return n == 0 ? null : sum / n;

@@ -57,9 +57,15 @@ public record SatisfactionQueries(Function<String, ReadOnlyWindowStore<String, S
         return merged;
     }
 
-    /** Figures of each merged slice of {@code dimension}. */
+    /** Figures of one slice from every instance's partials; null figures when it has no responses. */
+    public static SliceFigures figures(String dimension, String sliceKey, List<SlicePartial> partials) {
+        return SliceFigures.of(dimension, SliceKeys.valueOf(sliceKey),
+                mergeSlices(partials).getOrDefault(sliceKey, SatisfactionStats.EMPTY));
+    }
+
+    /** Figures of each merged slice of {@code dimension} that has responses. */
     public static List<SliceFigures> figures(String dimension, Map<String, SatisfactionStats> bySlice) {
-        return bySlice.entrySet().stream()
+        return bySlice.entrySet().stream().filter(e -> e.getValue().responses() > 0)
                 .map(e -> SliceFigures.of(dimension, SliceKeys.valueOf(e.getKey()), e.getValue())).toList();
     }
 }

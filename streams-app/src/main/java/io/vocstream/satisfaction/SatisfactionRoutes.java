@@ -43,8 +43,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
     public SatisfactionRoutes(InstanceRouter router, AppConfig config) {
         this.router = router;
         this.zone = config.timeZone();
-        this.queries = new SatisfactionQueries(name -> new EveryPartitionWindowStore(
-                router.localStore(name, QueryableStoreTypes.windowStore())));
+        this.queries = new SatisfactionQueries(name -> router.localStore(name, QueryableStoreTypes.windowStore()));
     }
 
     @Override
@@ -86,8 +85,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
         Span span = span(ctx);
         router.answer(ctx, SliceBuckets.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
                 () -> queries.slice(SatisfactionTopology.SLICES, key, span.range(), span.size()),
-                partials -> SliceFigures.of(dimension, SliceKeys.valueOf(key),
-                        SatisfactionQueries.mergeSlices(partials).getOrDefault(key, SatisfactionStats.EMPTY)));
+                partials -> SatisfactionQueries.figures(dimension, key, partials));
     }
 
     private void series(Context ctx) {

@@ -38,10 +38,22 @@ public record SatisfactionStats(long responses, ScoreHistogram csat, ScoreHistog
     @Override
     public SatisfactionStats merge(SatisfactionStats other) {
         Map<String, IndicatorSums> byIndicator = new TreeMap<>(indicators);
-        other.indicators.forEach((name, sums) -> byIndicator.merge(name, sums, IndicatorSums::merge));
+        // an indicator whose answers were all taken back (a response moved to another slice) is gone
+        other.indicators.forEach((name, sums) -> byIndicator.merge(name, sums, (a, b) -> {
+            IndicatorSums merged = a.merge(b);
+            return merged.n() == 0 ? null : merged;
+        }));
         return new SatisfactionStats(responses + other.responses, csat.merge(other.csat), nps.merge(other.nps),
                 ces.merge(other.ces), index.merge(other.index),
                 expectationPerception.merge(other.expectationPerception), byIndicator,
                 roleWeight + other.roleWeight, roleWeightedIndex + other.roleWeightedIndex);
+    }
+
+    /** The statistics that, merged into a slice, take these responses back out of it. */
+    public SatisfactionStats negated() {
+        Map<String, IndicatorSums> byIndicator = new TreeMap<>();
+        indicators.forEach((name, sums) -> byIndicator.put(name, sums.negated()));
+        return new SatisfactionStats(-responses, csat.negated(), nps.negated(), ces.negated(), index.negated(),
+                expectationPerception.negated(), byIndicator, -roleWeight, -roleWeightedIndex);
     }
 }

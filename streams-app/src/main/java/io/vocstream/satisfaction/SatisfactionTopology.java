@@ -9,6 +9,9 @@ import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -49,6 +52,8 @@ public final class SatisfactionTopology {
     static final Duration CONTACT_MEMORY = Duration.ofDays(7);
     /** How long a customer's complaint cases are remembered after their last step. */
     static final Duration COMPLAINT_MEMORY = Duration.ofDays(90);
+    /** How long a linked response can still be moved: as long as its quarter-hour buckets are kept. */
+    static final Duration LINKED_MEMORY = SliceBuckets.QUARTER_HOURS_KEPT;
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(15);
 
     private SatisfactionTopology() {
@@ -67,7 +72,7 @@ public final class SatisfactionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACT_WAITS),
                 Serdes.String(), JsonSerde.of(ContactWait.class)));
         inputs.<ContactEvent>of(EventTopic.CONTACT).process(ContactWaitTracker::new,
-                Named.as("satisfaction-contact-wait-tracker"), CONTACT_WAITS);
+                Named.as("satisfaction-contact-wait-tracker"), concat(SliceBuckets.storeNames(WAIT), CONTACT_WAITS));
         surveys.filter((id, r) -> r.getContactId() != null)
                 .map((id, r) -> KeyValue.pair(r.getContactId(), ResponseScores.of(r, settings)))
                 .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
@@ -79,11 +84,15 @@ public final class SatisfactionTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_COMPLAINTS),
                 Serdes.String(), JsonSerde.of(CustomerComplaints.class)));
         inputs.<ComplaintEvent>of(EventTopic.COMPLAINT)
-                .filter((id, e) -> e.getCustomerId() != null && CustomerComplaints.Step.of(e) != null)
-                .map((id, e) -> KeyValue.pair(e.getCustomerId(), CustomerComplaints.Step.of(e)))
+                .flatMap((id, e) -> {
+                    CustomerComplaints.Step step = CustomerComplaints.Step.of(e);
+                    return e.getCustomerId() == null || step == null ? List.of()
+                            : List.of(KeyValue.pair(e.getCustomerId(), step));
+                })
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CustomerComplaints.Step.class))
                         .withName("satisfaction-complaint-steps-by-customer"))
-                .process(ComplaintTracker::new, Named.as("satisfaction-complaint-tracker"), CUSTOMER_COMPLAINTS);
+                .process(ComplaintTracker::new, Named.as("satisfaction-complaint-tracker"),
+                        concat(SliceBuckets.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
         surveys.filter((id, r) -> r.getCustomerId() != null)
                 .map((id, r) -> KeyValue.pair(r.getCustomerId(), ResponseScores.of(r, settings)))
                 .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
@@ -93,7 +102,7 @@ public final class SatisfactionTopology {
     }
 
     private static String[] concat(String[] names, String name) {
-        String[] all = java.util.Arrays.copyOf(names, names.length + 1);
+        String[] all = Arrays.copyOf(names, names.length + 1);
         all[names.length] = name;
         return all;
     }
@@ -121,20 +130,29 @@ public final class SatisfactionTopology {
         }
     }
 
-    /** Folds each contact's events into what they say about its wait. */
+    /**
+     * Folds each contact's events into what they say about its wait, and moves the responses already linked to the
+     * contact when their band changes (a wait that ends after the response was counted, or arrives out of order).
+     */
     private static final class ContactWaitTracker implements Processor<String, ContactEvent, Void, Void> {
         private KeyValueStore<String, ContactWait> waits;
+        private SliceBuckets buckets;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             waits = context.getStateStore(CONTACT_WAITS);
+            buckets = SliceBuckets.open(context, WAIT);
             scheduleExpiry(context, waits, ContactWait::lastSeenAt, CONTACT_MEMORY);
         }
 
         @Override
         public void process(Record<String, ContactEvent> record) {
             ContactWait known = waits.get(record.key());
-            waits.put(record.key(), (known == null ? ContactWait.NONE : known).with(record.value()));
+            ContactWait updated = (known == null ? ContactWait.NONE : known).with(record.value());
+            String band = SliceKeys.of(WAIT_DIMENSION, updated.waitBand());
+            waits.put(record.key(), updated.withResponses(LinkedResponse.regroup(
+                    LinkedResponse.recent(updated.responses(), updated.lastSeenAt(), LINKED_MEMORY.toMillis()),
+                    r -> band, buckets)));
         }
     }
 
@@ -151,27 +169,37 @@ public final class SatisfactionTopology {
 
         @Override
         public void process(Record<String, SatisfactionStats> record) {
-            ContactWait wait = waits.get(record.key());
-            Double seconds = wait == null ? null : wait.waitedSeconds();
-            String band = seconds == null ? SliceKeys.UNKNOWN : WaitBand.of(seconds).label();
-            buckets.add(SliceKeys.of(WAIT_DIMENSION, band), record.timestamp(), record.value());
+            ContactWait known = waits.get(record.key());
+            ContactWait contact = known == null ? ContactWait.NONE : known;
+            String band = SliceKeys.of(WAIT_DIMENSION, contact.waitBand());
+            buckets.add(band, record.timestamp(), record.value());
+            waits.put(record.key(), contact.withResponses(
+                    linked(contact.responses(), new LinkedResponse(record.timestamp(), record.value(), band))));
         }
     }
 
-    /** Folds each customer's complaint open/close steps. */
+    /**
+     * Folds each customer's complaint open/close steps, and moves the customer's responses already counted when a
+     * step changes whether a complaint was open at their time.
+     */
     private static final class ComplaintTracker implements Processor<String, CustomerComplaints.Step, Void, Void> {
         private KeyValueStore<String, CustomerComplaints> complaints;
+        private SliceBuckets buckets;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             complaints = context.getStateStore(CUSTOMER_COMPLAINTS);
+            buckets = SliceBuckets.open(context, COMPLAINT);
             scheduleExpiry(context, complaints, CustomerComplaints::lastSeenAt, COMPLAINT_MEMORY);
         }
 
         @Override
         public void process(Record<String, CustomerComplaints.Step> record) {
             CustomerComplaints known = complaints.get(record.key());
-            complaints.put(record.key(), (known == null ? CustomerComplaints.NONE : known).with(record.value()));
+            CustomerComplaints updated = (known == null ? CustomerComplaints.NONE : known).with(record.value());
+            complaints.put(record.key(), updated.withResponses(LinkedResponse.regroup(
+                    LinkedResponse.recent(updated.responses(), updated.lastSeenAt(), LINKED_MEMORY.toMillis()),
+                    r -> complaintGroup(updated, r.at()), buckets)));
         }
     }
 
@@ -189,10 +217,24 @@ public final class SatisfactionTopology {
         @Override
         public void process(Record<String, SatisfactionStats> record) {
             CustomerComplaints known = complaints.get(record.key());
-            boolean open = known != null && known.openAt(record.timestamp());
-            buckets.add(SliceKeys.of(COMPLAINT_DIMENSION, open ? COMPLAINT_OPEN : COMPLAINT_NONE),
-                    record.timestamp(), record.value());
+            CustomerComplaints customer = known == null ? CustomerComplaints.NONE : known;
+            String group = complaintGroup(customer, record.timestamp());
+            buckets.add(group, record.timestamp(), record.value());
+            complaints.put(record.key(), customer.withResponses(
+                    linked(customer.responses(), new LinkedResponse(record.timestamp(), record.value(), group))));
         }
+    }
+
+    private static String complaintGroup(CustomerComplaints customer, long at) {
+        return SliceKeys.of(COMPLAINT_DIMENSION, customer.openAt(at) ? COMPLAINT_OPEN : COMPLAINT_NONE);
+    }
+
+    /** {@code responses} and {@code added}, without those whose buckets are gone. */
+    private static List<LinkedResponse> linked(List<LinkedResponse> responses, LinkedResponse added) {
+        List<LinkedResponse> all = new ArrayList<>(responses);
+        all.add(added);
+        long newest = all.stream().mapToLong(LinkedResponse::at).max().orElseThrow();
+        return LinkedResponse.recent(all, newest, LINKED_MEMORY.toMillis());
     }
 
     /** Forgets entities not heard of for {@code memory} of stream time, checked every quarter hour. */

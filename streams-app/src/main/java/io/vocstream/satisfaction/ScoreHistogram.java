@@ -46,6 +46,10 @@ public record ScoreHistogram(int min, long[] counts) {
         return new ScoreHistogram(min, sum);
     }
 
+    public ScoreHistogram negated() {
+        return new ScoreHistogram(min, Arrays.stream(counts).map(c -> -c).toArray());
+    }
+
     public long n() {
         return Arrays.stream(counts).sum();
     }

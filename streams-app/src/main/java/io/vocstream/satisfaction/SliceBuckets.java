@@ -1,7 +1,6 @@
 package io.vocstream.satisfaction;
 
 import io.vocstream.buckets.BucketStore;
-import io.vocstream.streams.JsonSerde;
 import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.Arrays;
@@ -18,7 +17,10 @@ import org.apache.kafka.streams.state.WindowStore;
  * calendar spans and 1-hour series.
  */
 final class SliceBuckets {
-    static final Serde<SatisfactionStats> SERDE = JsonSerde.of(SatisfactionStats.class);
+    static final Serde<SatisfactionStats> SERDE = SatisfactionStatsSerde.serde();
+    /** How long buckets are kept (beyond the grace period): the longest window each size answers, and some. */
+    static final Duration MINUTES_KEPT = Duration.ofHours(25);
+    static final Duration QUARTER_HOURS_KEPT = Duration.ofDays(8);
 
     private final Map<BucketSize, BucketStore<SatisfactionStats>> stores = new EnumMap<>(BucketSize.class);
 
@@ -37,9 +39,10 @@ final class SliceBuckets {
     /** Adds the family's stores; buckets are kept for the longest window they answer plus the grace period. */
     static void addStores(StreamsBuilder builder, String family, Duration grace) {
         for (BucketSize size : BucketSize.values()) {
-            Duration longestWindow = size == BucketSize.MINUTE ? Duration.ofHours(25) : Duration.ofDays(8);
-            builder.addStateStore(BucketStore.builder(storeName(family, size), size, longestWindow.plus(grace),
-                    SERDE));
+            Duration kept = size == BucketSize.MINUTE ? MINUTES_KEPT : QUARTER_HOURS_KEPT;
+            // cached: a busy slice's bucket is updated many times between commits, and written once
+            builder.addStateStore(BucketStore.builder(storeName(family, size), size, kept.plus(grace), SERDE)
+                    .withCachingEnabled());
         }
     }
 

@@ -46,7 +46,8 @@ public record SliceFigures(
                 ces.n(), ces.mean(), low(cesCi), high(cesCi),
                 s.index().n(), s.index().mean(), low(indexCi), high(indexCi),
                 s.expectationPerception().n(), s.expectationPerception().mean(), low(epCi), high(epCi),
-                s.index().n(), s.roleWeight() > 0 ? s.roleWeightedIndex() / s.roleWeight() : null,
+                s.index().n(),
+                s.index().n() > 0 && s.roleWeight() > 0 ? s.roleWeightedIndex() / s.roleWeight() : null,
                 s.indicators().entrySet().stream().map(e -> IndicatorFigures.of(e.getKey(), e.getValue())).toList());
     }
 

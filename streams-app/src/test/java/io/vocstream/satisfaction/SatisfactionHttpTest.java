@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SatisfactionHttpTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    /** Whole minutes ten minutes ago: every response (up to 500 s later) falls in the rolling quarter hour ending now. */
+    /** The whole minute ten minutes ago: responses up to 500 s later fall in the quarter hour ending now. */
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(10));
 
     @TempDir
@@ -97,6 +97,20 @@ class SatisfactionHttpTest {
         JsonNode bands = await("/linkage?by=wait&window=15m", body -> body.size() == 1);
         assertEquals("gt5m", bands.get(0).get("value").asText()); // 400 s waited: 5 minutes or more
         assertEquals(2.0, bands.get(0).get("csatMean").asDouble(), 1e-9);
+    }
+
+    @Test
+    @DisplayName("a one-minute series has a row per minute, minutes without responses included with null figures")
+    void minuteSeries() throws Exception {
+        String range = "&from=" + T + "&to=" + T.plus(Duration.ofMinutes(10));
+        JsonNode steps = await("/series?dimension=region&value=north&step=1m" + range,
+                body -> body.size() == 10 && body.get(8).get("n").asLong() == 1);
+        // north: s2 at T + 30 s (minute 0), s1 at T + 500 s (minute 8)
+        assertEquals(T.toString(), steps.get(0).get("time").asText());
+        assertEquals(5.0, steps.get(0).get("csatMean").asDouble(), 1e-9);
+        assertEquals(0, steps.get(1).get("n").asLong());
+        assertTrue(steps.get(1).get("csatMean").isNull());
+        assertEquals(2.0, steps.get(8).get("csatMean").asDouble(), 1e-9);
     }
 
     @Test

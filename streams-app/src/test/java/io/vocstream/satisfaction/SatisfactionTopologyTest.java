@@ -9,6 +9,7 @@ import io.vocstream.events.ContactEventType;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.events.Touchpoint;
 import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.DeadLetterDeserializationHandler;
 import io.vocstream.streams.RejectedEventException;
 import io.vocstream.testing.Events;
 import io.vocstream.testing.TopologyHarness;
@@ -46,8 +47,7 @@ class SatisfactionTopologyTest {
                                  ZoneId zone) {
         TimeRange range = window.resolve(now, zone);
         String key = SliceKeys.of(dimension, value);
-        return SatisfactionQueries.figures(dimension, SatisfactionQueries.mergeSlices(
-                queries().slice(family, key, range, window.bucketSize()))).get(0);
+        return SatisfactionQueries.figures(dimension, key, queries().slice(family, key, range, window.bucketSize()));
     }
 
     private Map<String, SliceFigures> dimension(String family, String dimension, WindowName window, Instant now) {
@@ -73,6 +73,7 @@ class SatisfactionTopologyTest {
         SurveyResponse tooLate = csat("r5", NOON.minusSeconds(2 * 3600), 1);    // 2 h 10 min behind: too late
         SurveyResponse outOfRange = Events.survey("r6", Touchpoint.AGENT, NOON.plusSeconds(20)).setCsat(6).build();
         harness.pipe(first, newest, outOfOrder, first, beforeWindow, tooLate, outOfRange, outOfOrder);
+        harness.pipeRaw(EventTopic.SURVEY, "r7", new byte[] {0, 0, 0, 0, 1, 2}); // not a registered schema
 
         // 12:30 -> the rolling hour is [11:31, 12:31): r1, r2, r3
         SliceFigures f = figures(SatisfactionTopology.SLICES, "all", "all", WindowName.ROLLING_1H,
@@ -96,8 +97,8 @@ class SatisfactionTopologyTest {
                 NOON.plusSeconds(1800), UTC).n());
 
         List<TestRecord<byte[], byte[]>> dead = harness.deadLetters(EventTopic.SURVEY);
-        assertEquals(List.of(RejectedEventException.STAGE_TOO_LATE, RejectedEventException.STAGE_VALIDATION),
-                dead.stream().map(TopologyHarness::stage).toList());
+        assertEquals(List.of(RejectedEventException.STAGE_TOO_LATE, RejectedEventException.STAGE_VALIDATION,
+                DeadLetterDeserializationHandler.STAGE), dead.stream().map(TopologyHarness::stage).toList());
     }
 
     @Test
@@ -145,6 +146,24 @@ class SatisfactionTopologyTest {
         harness.pipe(csat("late", Instant.parse("2026-10-25T22:30:00Z"), 3)); // 23:30, 24 h after "start"
         SliceFigures today = figures(SatisfactionTopology.SLICES, "all", "all", WindowName.TODAY,
                 Instant.parse("2026-10-25T22:45:00Z"), berlin);
+        assertEquals(3, today.n());
+        assertEquals(4.0, today.csatMean()); // (5 + 4 + 3) / 3
+    }
+
+    @Test
+    @DisplayName("today on the day clocks go forward holds 23 hours of the configured zone")
+    void todayOnTheDayClocksGoForward() {
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        // 2026-03-29: clocks go forward at 02:00 CET, the local day is [2026-03-28T23:00Z, 2026-03-29T22:00Z)
+        harness.pipe(
+                csat("before", Instant.parse("2026-03-28T22:30:00Z"), 1),  // 23:30 on the 28th
+                csat("start", Instant.parse("2026-03-28T23:30:00Z"), 5),   // 00:30
+                csat("mid", Instant.parse("2026-03-29T12:00:00Z"), 4));    // 14:00
+        harness.pipe(
+                csat("end", Instant.parse("2026-03-29T21:30:00Z"), 3),     // 23:30
+                csat("next", Instant.parse("2026-03-29T22:30:00Z"), 1));   // 00:30 on the 30th
+        SliceFigures today = figures(SatisfactionTopology.SLICES, "all", "all", WindowName.TODAY,
+                Instant.parse("2026-03-29T21:45:00Z"), berlin);
         assertEquals(3, today.n());
         assertEquals(4.0, today.csatMean()); // (5 + 4 + 3) / 3
     }
@@ -226,5 +245,45 @@ class SatisfactionTopologyTest {
         assertEquals(1.0, groups.get("open").csatMean());
         assertEquals(3, groups.get("none").n());
         assertEquals(11.0 / 3, groups.get("none").csatMean(), 1e-12); // (5 + 4 + 2) / 3
+    }
+
+    @Test
+    @DisplayName("a response counted before its contact's wait ended moves to its band when the wait ends")
+    void linkageByWaitMovesResponsesWhenTheContactEventsComeLater() {
+        harness.pipe(Events.survey("s1", Touchpoint.AGENT, NOON.plusSeconds(600)).setCsat(4).setContactId("c1")
+                .setIndicators(List.of(ResponseScoresTest.indicator("speed", 4, 3, null))).build());
+        Map<String, SliceFigures> before = dimension(SatisfactionTopology.WAIT, SatisfactionTopology.WAIT_DIMENSION,
+                WindowName.ROLLING_1H, NOON.plusSeconds(600));
+        assertEquals(List.of("unknown"), List.copyOf(before.keySet()));
+
+        harness.pipe(Events.contact("c1", ContactEventType.ANSWERED, NOON.plusSeconds(90)).build(), // order swapped
+                Events.contact("c1", ContactEventType.OFFERED, NOON).build());                    // 90 s derived
+        Map<String, SliceFigures> after = dimension(SatisfactionTopology.WAIT, SatisfactionTopology.WAIT_DIMENSION,
+                WindowName.ROLLING_1H, NOON.plusSeconds(600));
+        assertEquals(List.of("30s-2m"), List.copyOf(after.keySet()));
+        assertEquals(SliceFigures.of(SatisfactionTopology.WAIT_DIMENSION, "30s-2m", ResponseScores.of(
+                Events.survey("s1", Touchpoint.AGENT, NOON.plusSeconds(600)).setCsat(4)
+                        .setIndicators(List.of(ResponseScoresTest.indicator("speed", 4, 3, null))).build(),
+                SatisfactionConfig.defaults())), after.get("30s-2m"));
+    }
+
+    @Test
+    @DisplayName("a complaint step arriving after a response moves it between with and without an open complaint")
+    void linkageByOpenComplaintFollowsLateSteps() {
+        harness.pipe(Events.survey("s1", Touchpoint.AGENT, NOON).setCsat(2).setCustomerId("u1").build());
+        assertEquals(List.of("none"), List.copyOf(dimension(SatisfactionTopology.COMPLAINT,
+                SatisfactionTopology.COMPLAINT_DIMENSION, WindowName.ROLLING_1H, NOON).keySet()));
+
+        harness.pipe(Events.complaint("k1", ComplaintEventType.OPENED, NOON.minusSeconds(600)).setCustomerId("u1")
+                .build());
+        Map<String, SliceFigures> open = dimension(SatisfactionTopology.COMPLAINT,
+                SatisfactionTopology.COMPLAINT_DIMENSION, WindowName.ROLLING_1H, NOON);
+        assertEquals(List.of("open"), List.copyOf(open.keySet()));
+        assertEquals(2.0, open.get("open").csatMean());
+
+        harness.pipe(Events.complaint("k1", ComplaintEventType.RESOLVED, NOON.minusSeconds(300)).setCustomerId("u1")
+                .build());
+        assertEquals(List.of("none"), List.copyOf(dimension(SatisfactionTopology.COMPLAINT,
+                SatisfactionTopology.COMPLAINT_DIMENSION, WindowName.ROLLING_1H, NOON).keySet()));
     }
 }

@@ -30,7 +30,8 @@ class SliceFiguresTest {
         SliceFigures f = SliceFigures.of("all", "all", fiveResponses());
         assertEquals(5, f.n());
         assertEquals(5, f.csatN());
-        // CSAT 5,4,4,2,1: mean 16/5 = 3.2; s² = (62 − 5·3.2²)/4 = 2.7; half = 2.7764451·√0.54 = 2.7764451·0.7348469 = 2.0402621
+        // CSAT 5,4,4,2,1: mean 16/5 = 3.2; s² = (62 − 5·3.2²)/4 = 2.7;
+        // half = t(4)·√(2.7/5) = 2.7764451·0.7348469 = 2.0402621
         assertEquals(3.2, f.csatMean(), 1e-12);
         assertEquals(3.2 - 2.0402621, f.csatLow(), 1e-6);
         assertEquals(3.2 + 2.0402621, f.csatHigh(), 1e-6);
