@@ -31,9 +31,8 @@ public final class RepairQueries {
 
     /** The stores a query reads: this instance's (through the router), or a test driver's. */
     public interface LocalStores {
-        ReadOnlyWindowStore<String, RepairStats> orderStats(BucketSize size);
-
-        ReadOnlyWindowStore<String, RepairStats> subjectStats(BucketSize size);
+        /** The bucket statistics of the order, subject and feedback partitions, which add up. */
+        List<ReadOnlyWindowStore<String, RepairStats>> stats(BucketSize size);
 
         ReadOnlyKeyValueStore<String, WorkOrder> orders();
 
@@ -121,20 +120,22 @@ public final class RepairQueries {
         this.stores = stores;
     }
 
-    /** Every slice of {@code dimension} over {@code range}, from both the order and the subject statistics. */
+    /** Every slice of {@code dimension} over {@code range}. */
     public List<SlicePartial> slicesOf(String dimension, TimeRange range, BucketSize size) {
-        String prefix = SliceKeys.prefixOf(dimension);
-        Map<String, RepairStats> bySlice = new TreeMap<>(
-                BucketQueries.mergedByKeyPrefix(stores.orderStats(size), prefix, range));
-        BucketQueries.mergedByKeyPrefix(stores.subjectStats(size), prefix, range)
-                .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
+        Map<String, RepairStats> bySlice = new TreeMap<>();
+        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
+            BucketQueries.mergedByKeyPrefix(store, SliceKeys.prefixOf(dimension), range)
+                    .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
+        }
         return bySlice.entrySet().stream().map(e -> new SlicePartial(e.getKey(), e.getValue())).toList();
     }
 
     /** One slice over {@code range}. */
     public List<SlicePartial> sliceOf(String sliceKey, TimeRange range, BucketSize size) {
-        RepairStats stats = BucketQueries.merged(stores.orderStats(size), sliceKey, range, RepairStats.EMPTY)
-                .merge(BucketQueries.merged(stores.subjectStats(size), sliceKey, range, RepairStats.EMPTY));
+        RepairStats stats = RepairStats.EMPTY;
+        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
+            stats = stats.merge(BucketQueries.merged(store, sliceKey, range, RepairStats.EMPTY));
+        }
         return List.of(new SlicePartial(sliceKey, stats));
     }
 

@@ -122,13 +122,9 @@ public final class RepairRoutes implements ApiRoutes {
     /** This instance's stores, through the router (a 503 while they restore or migrate). */
     private record RouterStores(InstanceRouter router) implements RepairQueries.LocalStores {
         @Override
-        public ReadOnlyWindowStore<String, RepairStats> orderStats(BucketSize size) {
-            return router.localStore(RepairTopology.orderStatsStore(size), QueryableStoreTypes.windowStore());
-        }
-
-        @Override
-        public ReadOnlyWindowStore<String, RepairStats> subjectStats(BucketSize size) {
-            return router.localStore(RepairTopology.subjectStatsStore(size), QueryableStoreTypes.windowStore());
+        public List<ReadOnlyWindowStore<String, RepairStats>> stats(BucketSize size) {
+            return RepairTopology.statsStores(size).stream().map(name -> router.<ReadOnlyWindowStore<String,
+                    RepairStats>>localStore(name, QueryableStoreTypes.windowStore())).toList();
         }
 
         @Override

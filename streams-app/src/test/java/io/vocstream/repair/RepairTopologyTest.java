@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.events.RepairEvent;
+import io.vocstream.events.ComplaintEventType;
 import io.vocstream.events.RepairEventType;
+import io.vocstream.events.Touchpoint;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.RejectedEventException;
 import io.vocstream.testing.Events;
@@ -25,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -333,6 +334,44 @@ class RepairTopologyTest {
         assertEquals(1, rows.size());
         assertEquals("t1", rows.get(0).value());
         assertEquals(2, rows.get(0).ordersCreated());
+    }
+
+    @Test
+    @DisplayName("surveys and complaints about an order count in the order's slices, whichever arrives first; not for cancelled orders")
+    void surveysAndComplaintsLinkedToOrders() {
+        harness.pipe(
+                // arrives before the order's events, and names another region than the order: the order's counts
+                Events.survey("r1", Touchpoint.REPAIR, T0.plus(Duration.ofHours(3))).setWorkOrderId("w1").setCsat(5)
+                        .setRegion("south").build(),
+                created("w1", T0, T0.plus(Duration.ofHours(2))),
+                event("w1", COMPLETED, T0.plus(Duration.ofHours(2))).build(),
+                created("w2", T0.plusSeconds(600), T0.plus(Duration.ofHours(2))),
+                Events.survey("r2", Touchpoint.REPAIR, T0.plus(Duration.ofHours(3))).setWorkOrderId("w2").setCsat(2)
+                        .build(),
+                Events.complaint("k1", ComplaintEventType.OPENED, T0.plus(Duration.ofHours(3)))
+                        .setLinkedWorkOrderId("w2").build(),
+                created("w3", T0.plusSeconds(1200), T0.plus(Duration.ofHours(2))),
+                event("w3", CANCELLED, T0.plusSeconds(1300)).build(),
+                Events.survey("r3", Touchpoint.REPAIR, T0.plus(Duration.ofHours(3))).setWorkOrderId("w3").setCsat(1)
+                        .build(),
+                Events.complaint("k2", ComplaintEventType.OPENED, T0.plus(Duration.ofHours(3)))
+                        .setLinkedWorkOrderId("w3").build(),
+                // not about a repair
+                Events.survey("r4", Touchpoint.AGENT, T0.plus(Duration.ofHours(3))).setCsat(1).build());
+
+        RepairFigures north = figures("region", "north", WindowName.ROLLING_24H, NOW);
+        // CSAT 5 and 2: mean 3.5; sd² = (29 − 49/2)/1 = 4.5, half-width 1.96·√(4.5/2) = 1.96·1.5 = 2.94
+        assertEquals(3.5, north.postRepairCsatMean(), EPS);
+        assertEquals(2, north.postRepairCsatN());
+        assertEquals(3.5 - 1.959964 * 1.5, north.postRepairCsatCiLow(), 1e-6);
+        // top-2-box: only the 5 → 1 of 2
+        assertEquals(0.5, north.postRepairTop2BoxRate(), EPS);
+        // w3 is cancelled: its survey and complaint do not count; w2 of w1, w2 complained about
+        assertEquals(1, north.linkedComplaints());
+        assertEquals(0.5, north.complaintRate(), EPS);
+        assertEquals(2, north.complaintN());
+        assertEquals(0, figures("region", "south", WindowName.ROLLING_24H, NOW).postRepairCsatN());
+        assertNull(figures("region", "south", WindowName.ROLLING_24H, NOW).postRepairCsatMean());
     }
 
     private static List<String> ids(List<RepairQueries.OrderSummary> orders) {
