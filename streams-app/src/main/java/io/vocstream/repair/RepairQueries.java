@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -23,11 +24,8 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  */
 public final class RepairQueries {
     /** Every dimension a query may slice by: the whole population and the order dimensions. */
-    public static final List<String> DIMENSIONS = new ArrayList<>(List.of(SliceKeys.ALL));
-
-    static {
-        DIMENSIONS.addAll(WorkOrder.DIMENSIONS);
-    }
+    public static final List<String> DIMENSIONS =
+            Stream.concat(Stream.of(SliceKeys.ALL), WorkOrder.DIMENSIONS.stream()).toList();
 
     /** The stores a query reads: this instance's (through the router), or a test driver's. */
     public interface LocalStores {
