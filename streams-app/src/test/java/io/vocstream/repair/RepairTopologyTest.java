@@ -374,6 +374,24 @@ class RepairTopologyTest {
         assertNull(figures("region", "south", WindowName.ROLLING_24H, NOW).postRepairCsatMean());
     }
 
+    @Test
+    @DisplayName("closed orders are forgotten after the retention period of event time; open ones are kept")
+    void closedOrdersAreForgotten() {
+        harness.close();
+        harness = start(Map.of(RepairConfig.REPEAT_WINDOW, "P1D", RepairConfig.RETURN_WINDOW, "P1D",
+                RepairConfig.ORDER_RETENTION, "P1D"));
+        harness.pipe(
+                event("done", CREATED, at("2026-11-20T08:00:00Z")).build(),
+                event("done", COMPLETED, at("2026-11-20T09:00:00Z")).build(),
+                event("waiting", CREATED, at("2026-11-20T08:00:00Z")).build(),
+                // 3 days later: "done" was last touched more than a day ago
+                event("new", CREATED, at("2026-11-23T08:00:00Z")).build());
+
+        assertTrue(queries().lifecycleOf("done").isEmpty());
+        assertEquals("open", queries().lifecycleOf("waiting").get(0).status());
+        assertEquals("open", queries().lifecycleOf("new").get(0).status());
+    }
+
     private static List<String> ids(List<RepairQueries.OrderSummary> orders) {
         return orders.stream().map(RepairQueries.OrderSummary::workOrderId).toList();
     }
