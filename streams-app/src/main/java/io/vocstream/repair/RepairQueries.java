@@ -41,6 +41,10 @@ public final class RepairQueries {
     public record SlicePartial(String sliceKey, RepairStats stats) {
     }
 
+    /** One step of one slice's series from one instance. */
+    public record StepPartial(Instant time, RepairStats stats) {
+    }
+
     /** One slice's open orders from one instance: their ages at the query time, and customers without supply. */
     public record OpenPartial(String sliceKey, DurationHistogram ages, long customersWithoutSupply) {
     }
@@ -135,6 +139,27 @@ public final class RepairQueries {
             stats = stats.merge(BucketQueries.merged(store, sliceKey, range, RepairStats.EMPTY));
         }
         return List.of(new SlicePartial(sliceKey, stats));
+    }
+
+    /** One slice over {@code range} in steps of {@code step}, each the merge of its buckets of {@code size}. */
+    public List<StepPartial> seriesOf(String sliceKey, TimeRange range, Duration step, BucketSize size) {
+        Map<Instant, RepairStats> byStep = new TreeMap<>();
+        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
+            BucketQueries.series(store, sliceKey, range, step, RepairStats.EMPTY)
+                    .forEach((time, stats) -> byStep.merge(time, stats, RepairStats::merge));
+        }
+        return byStep.entrySet().stream().map(e -> new StepPartial(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The figures of each step, in time order: {@code from} is the step's time, {@code to} its end. */
+    public static List<RepairFigures> seriesFigures(List<StepPartial> partials, String sliceKey, Duration step,
+                                                    RepairConfig config) {
+        Map<Instant, RepairStats> byStep = new TreeMap<>();
+        partials.forEach(p -> byStep.merge(p.time(), p.stats(), RepairStats::merge));
+        String dimension = sliceKey.substring(0, sliceKey.indexOf('='));
+        String value = SliceKeys.valueOf(sliceKey);
+        return byStep.entrySet().stream().map(e -> RepairFigures.of(dimension, value, e.getKey(),
+                e.getKey().plus(step), e.getValue(), config.customerBase(dimension, value))).toList();
     }
 
     /**

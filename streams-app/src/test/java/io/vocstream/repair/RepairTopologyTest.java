@@ -392,6 +392,30 @@ class RepairTopologyTest {
         assertEquals("open", queries().lifecycleOf("new").get(0).status());
     }
 
+    @Test
+    @DisplayName("a series has every step of the window, empty ones with nulls, each counting its own orders")
+    void hourlySeries() {
+        harness.pipe(
+                created("a", T0, T0.plus(Duration.ofHours(2))),
+                created("b", T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofHours(2))),
+                created("c", T0.plus(Duration.ofMinutes(70)), T0.plus(Duration.ofHours(2))),
+                event("c", ARRIVED, T0.plus(Duration.ofMinutes(100))).build());
+        TimeRange today = WindowName.TODAY.resolve(NOW, ZoneOffset.UTC);
+        List<RepairFigures> steps = RepairQueries.seriesFigures(queries().seriesOf(SliceKeys.all(), today,
+                        Duration.ofHours(1), WindowName.TODAY.bucketSize()), SliceKeys.all(), Duration.ofHours(1),
+                RepairConfig.from(harness.config()));
+
+        assertEquals(24, steps.size());
+        // 08:00–09:00 holds a (08:00) and b (08:30); 09:00–10:00 holds c (09:10) and its arrival (09:40, on time)
+        assertEquals(at("2026-11-23T08:00:00Z"), steps.get(8).from());
+        assertEquals(2, steps.get(8).ordersCreated());
+        assertNull(steps.get(8).onTimeArrivalRate());
+        assertEquals(1, steps.get(9).ordersCreated());
+        assertEquals(1.0, steps.get(9).onTimeArrivalRate(), EPS);
+        assertEquals(0, steps.get(10).ordersCreated());
+        assertEquals(0, steps.get(10).onTimeArrivalN());
+    }
+
     private static List<String> ids(List<RepairQueries.OrderSummary> orders) {
         return orders.stream().map(RepairQueries.OrderSummary::workOrderId).toList();
     }
