@@ -77,7 +77,7 @@ public record RepairFigures(
         }
     }
 
-    /** A mean with its 95 % normal interval (mean ± z·sd/√n, sample sd): null when n = 0, the interval when n < 2. */
+    /** A mean with its 95 % normal interval (mean ± z·sd/√n, sample sd): null when n = 0, the interval if n < 2. */
     private record Mean(Double value, Double low, Double high) {
         static Mean of(long sum, long sumSquares, long n) {
             if (n <= 0) {

@@ -7,10 +7,12 @@ import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The repair statistics of one slice and time bucket, as sums that merge. Each work order contributes to the
- * buckets of the moments its figures belong to (see {@link WorkOrder#contributions}); when a later event changes
- * an order, its old contribution is withdrawn (merged negated) and the new one added, so the sums always equal
- * those of the orders' latest known lifecycles, whatever order their events arrived in.
+ * The repair statistics of one slice and time bucket, as sums that merge. Each work order (with its asset's
+ * history for repeats and returns, and its surveys and complaints) contributes to the buckets of the moments its
+ * figures belong to (see {@link WorkOrder#contributions}); when a later event changes an order, its old
+ * contribution is withdrawn (merged negated) and the new one added, so the sums always equal those of the orders'
+ * latest known lifecycles, whatever order their events arrived in. Each partition's processor fills only its own
+ * fields; queries merge them.
  *
  * @param created          orders created (bucket of CREATED), cancelled ones included
  * @param cancelled        of those, cancelled
@@ -118,12 +120,14 @@ public record RepairStats(long created, long cancelled, long promised, long onTi
 
     /** An order created for an asset or customer: a repeat or not. */
     static RepairStats repeatOutcome(boolean repeat) {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 1, repeat ? 1 : 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 1, repeat ? 1 : 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0);
     }
 
     /** An order completed for an asset or customer: returned to within the return window or not. */
     static RepairStats returnOutcome(boolean returned) {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 1, returned ? 1 : 0, 0, 0, 0, 0, 0, 0, 0);
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 1, returned ? 1 : 0,
+                0, 0, 0, 0, 0, 0, 0);
     }
 
     /** A CSAT response linked to a non-cancelled order. */

@@ -193,7 +193,7 @@ class RepairTopologyTest {
     }
 
     @Test
-    @DisplayName("the repeat window is configurable: with one day, neither the 25 h reopen nor the order 2 days later repeats")
+    @DisplayName("the repeat window is configurable: with one day, a 25 h reopen and an order 2 days on are no repeats")
     void repeatWindowIsConfigurable() {
         harness.close();
         harness = start(Map.of(RepairConfig.REPEAT_WINDOW, "P1D"));
@@ -209,7 +209,7 @@ class RepairTopologyTest {
     }
 
     @Test
-    @DisplayName("an outage spanning midnight counts its customer-minutes in both days; restoration on the day restored")
+    @DisplayName("an outage spanning midnight counts its customer-minutes in both days; restoration on the day it ends")
     void outageSpanningMidnight() {
         harness.pipe(
                 event("out1", CREATED, at("2026-11-22T23:00:00Z")).setOutage(true).setCategory("outage")
@@ -337,7 +337,7 @@ class RepairTopologyTest {
     }
 
     @Test
-    @DisplayName("surveys and complaints about an order count in the order's slices, whichever arrives first; not for cancelled orders")
+    @DisplayName("surveys and complaints about an order count in its slices, whichever arrives first; not if cancelled")
     void surveysAndComplaintsLinkedToOrders() {
         harness.pipe(
                 // arrives before the order's events, and names another region than the order: the order's counts
