@@ -12,7 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -156,7 +158,7 @@ public final class RepairQueries {
                                                     RepairConfig config) {
         Map<Instant, RepairStats> byStep = new TreeMap<>();
         partials.forEach(p -> byStep.merge(p.time(), p.stats(), RepairStats::merge));
-        String dimension = sliceKey.substring(0, sliceKey.indexOf('='));
+        String dimension = dimensionOf(sliceKey);
         String value = SliceKeys.valueOf(sliceKey);
         return byStep.entrySet().stream().map(e -> RepairFigures.of(dimension, value, e.getKey(),
                 e.getKey().plus(step), e.getValue(), config.customerBase(dimension, value))).toList();
@@ -171,16 +173,27 @@ public final class RepairQueries {
         partials.forEach(p -> bySlice.merge(p.sliceKey(), p.stats(), RepairStats::merge));
         List<RepairFigures> rows = new ArrayList<>();
         bySlice.forEach((key, stats) -> {
-            String dimension = key.substring(0, key.indexOf('='));
+            String dimension = dimensionOf(key);
             String value = SliceKeys.valueOf(key);
             rows.add(RepairFigures.of(dimension, value, range.from(), range.to(), stats,
                     config.customerBase(dimension, value)));
         });
-        boolean technicians = !rows.isEmpty() && rows.get(0).dimension().equals("technician");
-        return technicians ? rows.stream()
-                .sorted(Comparator.comparingLong(RepairFigures::ordersCreated).reversed()
-                        .thenComparing(RepairFigures::value))
-                .limit(config.technicianTop()).toList() : rows;
+        return topTechnicians(rows, RepairFigures::dimension, RepairFigures::ordersCreated, RepairFigures::value,
+                config);
+    }
+
+    /** Rows by technician: the {@code technicianTop} largest by {@code size}, largest first; other rows as they are. */
+    private static <R> List<R> topTechnicians(List<R> rows, Function<R, String> dimension, ToLongFunction<R> size,
+                                              Function<R, String> value, RepairConfig config) {
+        if (rows.isEmpty() || !dimension.apply(rows.get(0)).equals("technician")) {
+            return rows;
+        }
+        return rows.stream().sorted(Comparator.comparingLong(size).reversed().thenComparing(value))
+                .limit(config.technicianTop()).toList();
+    }
+
+    private static String dimensionOf(String sliceKey) {
+        return sliceKey.substring(0, sliceKey.indexOf('='));
     }
 
     /** The open orders of each slice of {@code dimension}, aged at {@code at} (orders created after it left out). */
@@ -201,21 +214,22 @@ public final class RepairQueries {
         return List.copyOf(bySlice.values());
     }
 
-    public static List<OpenFigures> openFigures(List<OpenPartial> partials, Instant at) {
+    /** The open-order figures of every slice in the partials; by technician capped like {@link #figures}. */
+    public static List<OpenFigures> openFigures(List<OpenPartial> partials, Instant at, RepairConfig config) {
         Map<String, OpenPartial> bySlice = new TreeMap<>();
         partials.forEach(p -> bySlice.merge(p.sliceKey(), p, RepairQueries::mergeOpen));
-        return bySlice.values().stream().map(p -> {
+        List<OpenFigures> rows = bySlice.values().stream().map(p -> {
             DurationHistogram ages = p.ages();
             long hour = Duration.ofHours(1).toSeconds();
             long day = Duration.ofDays(1).toSeconds();
-            return new OpenFigures(p.sliceKey().substring(0, p.sliceKey().indexOf('=')),
-                    SliceKeys.valueOf(p.sliceKey()), at, ages.count(),
+            return new OpenFigures(dimensionOf(p.sliceKey()), SliceKeys.valueOf(p.sliceKey()), at, ages.count(),
                     minutes(ages.quantileSeconds(0.5)), minutes(ages.quantileSeconds(0.9)),
                     minutes(ages.quantileSeconds(1.0)),
                     ages.countBetween(0, hour), ages.countBetween(hour, 4 * hour),
                     ages.countBetween(4 * hour, day), ages.countBetween(day, 3 * day),
                     ages.countBetween(3 * day, Long.MAX_VALUE), p.customersWithoutSupply());
         }).toList();
+        return topTechnicians(rows, OpenFigures::dimension, OpenFigures::openOrders, OpenFigures::value, config);
     }
 
     private static OpenPartial mergeOpen(OpenPartial a, OpenPartial b) {

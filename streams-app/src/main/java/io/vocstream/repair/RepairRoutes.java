@@ -92,7 +92,7 @@ public final class RepairRoutes implements ApiRoutes {
         String dimension = Params.oneOf(ctx, "dimension", SliceKeys.ALL, RepairQueries.DIMENSIONS);
         Instant at = at(ctx);
         router.answer(ctx, RepairTopology.OPEN_STORE, RepairQueries.OpenPartial.class,
-                () -> queries.openOf(dimension, at), partials -> RepairQueries.openFigures(partials, at));
+                () -> queries.openOf(dimension, at), partials -> RepairQueries.openFigures(partials, at, config));
     }
 
     private void orders(Context ctx) {
