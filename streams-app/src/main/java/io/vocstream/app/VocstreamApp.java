@@ -2,13 +2,16 @@ package io.vocstream.app;
 
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
+import io.vocstream.alerts.AlertRoutes;
 import io.vocstream.config.AppConfig;
+import io.vocstream.contactcenter.ContactCenterRoutes;
 import io.vocstream.http.ApiServer;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.query.InstanceRouter;
 import io.vocstream.repair.RepairRoutes;
 import io.vocstream.runtime.FreePorts;
 import io.vocstream.runtime.TopicProvisioner;
+import io.vocstream.satisfaction.SatisfactionRoutes;
 import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.streams.DeadLetterDeserializationHandler;
@@ -66,7 +69,8 @@ public final class VocstreamApp implements AutoCloseable {
         });
         InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
-                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router),
+                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new AlertRoutes(router),
+                        new SatisfactionRoutes(router, config), new ContactCenterRoutes(router, config),
                         new RepairRoutes(router, config)));
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
@@ -103,7 +107,7 @@ public final class VocstreamApp implements AutoCloseable {
         return props;
     }
 
-    static Properties streamsProperties(AppConfig config, HostInfo self) {
+    public static Properties streamsProperties(AppConfig config, HostInfo self) {
         Properties p = new Properties();
         p.putAll(config.kafkaClientProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());

@@ -1,5 +1,6 @@
 package io.vocstream.app;
 
+import io.vocstream.bench.BenchmarkCommand;
 import io.vocstream.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Real-time customer-satisfaction and complaint monitor on Kafka Streams.",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class VocstreamCli {
 
     public static void main(String[] args) {

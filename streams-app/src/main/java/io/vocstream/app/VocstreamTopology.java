@@ -1,8 +1,11 @@
 package io.vocstream.app;
 
+import io.vocstream.complaints.ComplaintsTopology;
 import io.vocstream.config.AppConfig;
+import io.vocstream.contactcenter.ContactCenterTopology;
 import io.vocstream.ingest.IngestTopology;
 import io.vocstream.repair.RepairTopology;
+import io.vocstream.satisfaction.SatisfactionTopology;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
 import io.vocstream.streams.InputStreams;
@@ -19,6 +22,9 @@ public final class VocstreamTopology {
         InputStreams inputs = InputStreams.build(builder, config.topicPrefix(), serdes,
                 new EventRules(config.eventsMaxAge()), config.eventsGrace());
         IngestTopology.build(builder, inputs);
+        ComplaintsTopology.build(builder, inputs, config);
+        SatisfactionTopology.build(builder, inputs, config);
+        ContactCenterTopology.build(builder, inputs, config);
         RepairTopology.build(builder, inputs, config);
         return builder.build();
     }

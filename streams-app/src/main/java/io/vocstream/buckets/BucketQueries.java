@@ -10,12 +10,14 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Reads bucket statistics back: over the stores of every local task (Kafka Streams' composite store), merging the
  * buckets of a time range. A window store's fetch range is inclusive of bucket starts, so a bucket belongs to
  * [from, to) when its start does.
+ *
+ * <p>Every read is a key-range read, even for one key: the composite store answers a single-key fetch from the first
+ * task that has the key, as if keys were partitioned, but here every partition holds partials of the same slice.
  */
 public final class BucketQueries {
     private BucketQueries() {
@@ -25,7 +27,8 @@ public final class BucketQueries {
     public static <S extends Mergeable<S>> S merged(ReadOnlyWindowStore<String, S> store, String sliceKey,
                                                     TimeRange range, S empty) {
         S total = empty;
-        try (WindowStoreIterator<S> buckets = store.fetch(sliceKey, range.from(), lastStart(range))) {
+        try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(sliceKey, sliceKey, range.from(),
+                lastStart(range))) {
             while (buckets.hasNext()) {
                 total = total.merge(buckets.next().value);
             }
@@ -59,10 +62,12 @@ public final class BucketQueries {
             steps.put(t, empty);
         }
         long from = range.from().toEpochMilli();
-        try (WindowStoreIterator<S> buckets = store.fetch(sliceKey, range.from(), lastStart(range))) {
+        try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(sliceKey, sliceKey, range.from(),
+                lastStart(range))) {
             while (buckets.hasNext()) {
-                KeyValue<Long, S> bucket = buckets.next();
-                Instant stepStart = Instant.ofEpochMilli(from + (bucket.key - from) / step.toMillis() * step.toMillis());
+                KeyValue<Windowed<String>, S> bucket = buckets.next();
+                long start = bucket.key.window().start();
+                Instant stepStart = Instant.ofEpochMilli(from + (start - from) / step.toMillis() * step.toMillis());
                 steps.merge(stepStart, bucket.value, Mergeable::merge);
             }
         }

@@ -11,7 +11,11 @@ import io.vocstream.streams.DeadLetters;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
 import io.vocstream.streams.InputStreams;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -70,10 +74,20 @@ public final class TopologyHarness implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // a directory of its own: test JVMs running side by side must not share (and delete) each other's state
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory().toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
         return new TopologyHarness(new TopologyTestDriver(builder.build(), props, WALL_CLOCK_START), serdes, config);
+    }
+
+    private static Path stateDirectory() {
+        try {
+            return Files.createTempDirectory("vocstream-topology-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What a capability contributes to the topology. */

@@ -1,0 +1,130 @@
+package io.vocstream.bench;
+
+import io.vocstream.config.AppConfig;
+import io.vocstream.config.Settings;
+import io.vocstream.producers.sim.Pace;
+import io.vocstream.producers.sim.SimulationRunner;
+import io.vocstream.producers.sim.SimulationSettings;
+import io.vocstream.producers.sink.KafkaEventSink;
+import io.vocstream.registry.EmbeddedSchemaRegistry;
+import io.vocstream.runtime.EmbeddedKafka;
+import io.vocstream.runtime.TopicProvisioner;
+import io.vocstream.schemas.Topics;
+import io.vocstream.schemas.registry.RegistryClientConfig;
+import io.vocstream.schemas.registry.RestSchemaRegistryClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vocstream benchmark}: the reproducible throughput measurement of docs/BENCHMARKS.md. */
+@Command(name = "benchmark", mixinStandardHelpOptions = true,
+        description = {"Measure catch-up throughput on the embedded broker: pre-produce a simulated workload (fixed "
+                + "seed), then time, per run, a baseline consumer that only reads and Avro-decodes it and the whole "
+                + "application catching up from the start. Prints each run and the median and range."})
+public final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--events", defaultValue = "10000000", description = "Events to pre-produce (default ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--runs", defaultValue = "3", description = "Measured runs (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--seed", defaultValue = "7", description = "Simulator seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data-dir", defaultValue = "target/benchmark",
+            description = "Scratch directory, emptied first (default ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
+            description = "Application settings for the measured runs, e.g. -D processing.guarantee=at_least_once.")
+    Map<String, String> settings = new HashMap<>();
+
+    @Override
+    public Integer call() throws Exception {
+        deleteRecursively(dataDir);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir);
+             EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
+                     Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.SCHEMAS, (short) 1, "127.0.0.1", 0);
+             RestSchemaRegistryClient client = new RestSchemaRegistryClient(
+                     RegistryClientConfig.fromProperties(Map.of("schema.registry.url", registry.url())));
+             Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
+            AppConfig base = config(kafka, registry, 0);
+            TopicProvisioner.ensureTopics(admin, base);
+            produce(kafka, client);
+            ThroughputBenchmark benchmark = new ThroughputBenchmark(admin, kafka.bootstrapServers(), client, "");
+            System.out.printf("%,d events in the input topics; %s, %d stream threads%n", benchmark.events(),
+                    base.processingGuarantee(), base.streamThreads());
+            List<Double> baseline = new ArrayList<>();
+            List<Double> app = new ArrayList<>();
+            for (int run = 1; run <= runs; run++) {
+                baseline.add(benchmark.baseline());
+                app.add(benchmark.application(config(kafka, registry, run)));
+                System.out.printf("run %d: baseline %,.0f events/s, application %,.0f events/s, ratio %.3f%n", run,
+                        baseline.get(run - 1), app.get(run - 1), app.get(run - 1) / baseline.get(run - 1));
+            }
+            System.out.printf("median: baseline %,.0f events/s (%,.0f-%,.0f), application %,.0f events/s "
+                            + "(%,.0f-%,.0f), ratio %.3f%n", median(baseline), min(baseline), max(baseline),
+                    median(app), min(app), max(app), median(app) / median(baseline));
+        }
+        return 0;
+    }
+
+    /** A realistic mixed workload: the simulator as fast as it goes, ending a day before now. */
+    private void produce(EmbeddedKafka kafka, RestSchemaRegistryClient client) {
+        SimulationSettings simulation = SimulationSettings.builder()
+                .seed(seed)
+                .pace(Pace.FAST)
+                .start(Instant.now().minus(Duration.ofDays(14)).truncatedTo(ChronoUnit.DAYS))
+                .maxEvents(events)
+                .progress(Duration.ofSeconds(10), report -> System.out.println("producing: " + report.summary()))
+                .build();
+        long started = System.nanoTime();
+        long produced = SimulationRunner.run(simulation,
+                new KafkaEventSink(Map.of("bootstrap.servers", kafka.bootstrapServers()), client, ""));
+        System.out.printf("produced %,d events in %.1f s%n", produced, (System.nanoTime() - started) / 1e9);
+    }
+
+    private AppConfig config(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, int run) {
+        Map<String, String> raw = new HashMap<>(settings);
+        raw.put(AppConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+        raw.put(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
+        raw.put(AppConfig.APPLICATION_ID, "vocstream-benchmark-" + run);
+        raw.put(AppConfig.DATA_DIR, dataDir.resolve("run-" + run).toString());
+        return AppConfig.from(Settings.of(raw, "benchmark"));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double min(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private static double max(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}

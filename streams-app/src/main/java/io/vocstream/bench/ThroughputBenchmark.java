@@ -1,0 +1,124 @@
+package io.vocstream.bench;
+
+import io.vocstream.app.VocstreamApp;
+import io.vocstream.app.VocstreamTopology;
+import io.vocstream.config.AppConfig;
+import io.vocstream.schemas.EventTopic;
+import io.vocstream.schemas.registry.SchemaRegistryClient;
+import io.vocstream.schemas.serde.AvroDeserializer;
+import io.vocstream.streams.EventSerdes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+
+/**
+ * Catch-up throughput over events already in the input topics: the whole application (every topology, the
+ * configured processing guarantee) against a baseline that only reads and Avro-decodes the same records.
+ */
+final class ThroughputBenchmark {
+    private final Admin admin;
+    private final String bootstrapServers;
+    private final SchemaRegistryClient registry;
+    private final List<TopicPartition> inputs;
+    private final long events;
+
+    ThroughputBenchmark(Admin admin, String bootstrapServers, SchemaRegistryClient registry, String prefix)
+            throws Exception {
+        this.admin = admin;
+        this.bootstrapServers = bootstrapServers;
+        this.registry = registry;
+        this.inputs = new ArrayList<>();
+        List<String> topics = Arrays.stream(EventTopic.values()).map(t -> t.topicName(prefix)).toList();
+        admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
+                .forEach(p -> inputs.add(new TopicPartition(d.name(), p.partition()))));
+        this.events = endOffsets().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    long events() {
+        return events;
+    }
+
+    /** Events per second of a consumer that reads and decodes every input record and does nothing else. */
+    double baseline() {
+        Map<String, Object> settings = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 * 1024 * 1024);
+        AvroDeserializer<Object> values = new AvroDeserializer<>(registry);
+        values.configure(Map.of("specific.avro.reader", true), false);
+        long started = System.nanoTime();
+        long read = 0;
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
+            consumer.assign(inputs);
+            consumer.seekToBeginning(inputs);
+            while (read < events) {
+                ConsumerRecords<String, Object> batch = consumer.poll(Duration.ofMillis(500));
+                read += batch.count();
+            }
+        }
+        return perSecond(read, System.nanoTime() - started);
+    }
+
+    /**
+     * Events per second of the application, from start until its committed offsets reach the end of every input
+     * partition, with fresh state under a new application id.
+     */
+    double application(AppConfig config) throws Exception {
+        EventSerdes serdes = new EventSerdes(registry, config.registryClientProperties());
+        Properties props = VocstreamApp.streamsProperties(config, new HostInfo("localhost", 0));
+        Map<TopicPartition, Long> end = endOffsets();
+        long started = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(VocstreamTopology.build(config, serdes), props)) {
+            streams.start();
+            while (!caughtUp(config.applicationId(), end)) {
+                if (streams.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException("the application failed during the benchmark");
+                }
+                Thread.sleep(100);
+            }
+            long elapsed = System.nanoTime() - started;
+            streams.close(Duration.ofSeconds(30));
+            return perSecond(events, elapsed);
+        }
+    }
+
+    private boolean caughtUp(String groupId, Map<TopicPartition, Long> end) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            OffsetAndMetadata c = committed.get(e.getKey());
+            if (e.getValue() > 0 && (c == null || c.offset() < e.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Map<TopicPartition, Long> endOffsets() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        inputs.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        Map<TopicPartition, Long> end = new HashMap<>();
+        admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
+        return end;
+    }
+
+    private static double perSecond(long count, long nanos) {
+        return count / (nanos / 1e9);
+    }
+}

@@ -1,0 +1,286 @@
+package io.vocstream.contactcenter;
+
+import io.vocstream.buckets.BucketStore;
+import io.vocstream.buckets.SliceKeys;
+import io.vocstream.config.AppConfig;
+import io.vocstream.events.AgentEvent;
+import io.vocstream.events.ContactEvent;
+import io.vocstream.events.ContactEventType;
+import io.vocstream.events.IvrEvent;
+import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.InputStreams;
+import io.vocstream.streams.JsonSerde;
+import io.vocstream.time.BucketSize;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Queues and agents from contact and agent events, per partition with no re-partitioning: each contact's life in a
+ * key-value store (keyed by contact, like its topic), what it adds to its queue and agent in per-minute buckets, the
+ * contacts waiting now, and each agent's state now. Only repeat contacts need a customer's contacts together: each
+ * contact's first entry is re-partitioned by customer. Queries merge the partials of every partition and instance.
+ */
+public final class ContactCenterTopology {
+    public static final String CONTACTS_STORE = "contactcenter-contacts";
+    public static final String WAITING_STORE = "contactcenter-waiting";
+    public static final String QUEUE_BUCKETS_STORE = "contactcenter-queue-buckets";
+    public static final String AGENT_BUCKETS_STORE = "contactcenter-agent-buckets";
+    public static final String AGENTS_STORE = "contactcenter-agents";
+    public static final String CUSTOMERS_STORE = "contactcenter-customers";
+    public static final String REPEAT_BUCKETS_STORE = "contactcenter-repeat-buckets";
+    public static final String IVR_SESSIONS_STORE = "contactcenter-ivr-sessions";
+    public static final String IVR_BUCKETS_STORE = "contactcenter-ivr-buckets";
+    public static final BucketSize BUCKET = BucketSize.MINUTE;
+    /** Separates the queue from the slice in a queue bucket key: {@code billing|region=north}. */
+    static final char QUEUE_SEPARATOR = '|';
+    private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
+
+    private ContactCenterTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig app) {
+        ContactCenterConfig config = ContactCenterConfig.from(app);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACTS_STORE),
+                Serdes.String(), JsonSerde.of(ContactState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
+                Serdes.String(), JsonSerde.of(Waiting.class)));
+        builder.addStateStore(BucketStore.builder(QUEUE_BUCKETS_STORE, BUCKET, config.retention(),
+                JsonSerde.of(QueueStats.class)));
+        builder.addStateStore(BucketStore.builder(AGENT_BUCKETS_STORE, BUCKET, config.retention(),
+                JsonSerde.of(AgentStats.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENTS_STORE),
+                Serdes.String(), JsonSerde.of(AgentNow.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
+                Serdes.String(), JsonSerde.of(CustomerContacts.class)));
+        builder.addStateStore(BucketStore.builder(REPEAT_BUCKETS_STORE, BUCKET, config.retention(),
+                JsonSerde.of(RepeatStats.class)));
+        Duration keepFor = config.repeatWindow().plus(app.eventsGrace());
+        // repeat contacts need all contacts of a customer together: only a contact's first entry (one record per
+        // contact, not per event) is re-partitioned, by customer
+        inputs.<ContactEvent>of(EventTopic.CONTACT)
+                .process(() -> new ContactProcessor(config), Named.as("contactcenter-contacts"),
+                        CONTACTS_STORE, WAITING_STORE, QUEUE_BUCKETS_STORE, AGENT_BUCKETS_STORE)
+                .repartition(Repartitioned.<String, RepeatContacts.FirstContact>as("contactcenter-customer-contacts")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.of(RepeatContacts.FirstContact.class)))
+                .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
+                        CUSTOMERS_STORE, REPEAT_BUCKETS_STORE);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
+                Serdes.String(), JsonSerde.of(IvrSession.class)));
+        builder.addStateStore(BucketStore.builder(IVR_BUCKETS_STORE, BUCKET, config.retention(),
+                JsonSerde.of(IvrStats.class)));
+        inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
+                IVR_SESSIONS_STORE, IVR_BUCKETS_STORE);
+        inputs.<AgentEvent>of(EventTopic.AGENT).process(() -> new AgentProcessor(config),
+                Named.as("contactcenter-agents"), AGENTS_STORE);
+    }
+
+    /** Key of a queue's (or IVR line's) slice in a bucket store. */
+    static String queueSliceKey(String queue, String slice) {
+        return queue + QUEUE_SEPARATOR + slice;
+    }
+
+    /** A contact waiting in a queue since an event time, with its dimensions; keyed by queue and contact. */
+    public record Waiting(String queue, long sinceMillis, Dimensions dimensions) {
+        static String key(String queue, String contactId) {
+            return queue + QUEUE_SEPARATOR + contactId;
+        }
+    }
+
+    /** A customer's remembered contacts, oldest first. */
+    public record CustomerContacts(List<RepeatContacts.Remembered> contacts) {
+    }
+
+    /** Applies each contact event to the contact's state, its queue's and agent's buckets and the waiting list. */
+    private static final class ContactProcessor
+            implements Processor<String, ContactEvent, String, RepeatContacts.FirstContact> {
+        private final ContactCenterConfig config;
+        private KeyValueStore<String, ContactState> contacts;
+        private KeyValueStore<String, Waiting> waiting;
+        private BucketStore<QueueStats> queues;
+        private BucketStore<AgentStats> agents;
+        private ProcessorContext<String, RepeatContacts.FirstContact> context;
+
+        ContactProcessor(ContactCenterConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, RepeatContacts.FirstContact> context) {
+            this.context = context;
+            contacts = context.getStateStore(CONTACTS_STORE);
+            waiting = context.getStateStore(WAITING_STORE);
+            queues = new BucketStore<>(context.getStateStore(QUEUE_BUCKETS_STORE), BUCKET);
+            agents = new BucketStore<>(context.getStateStore(AGENT_BUCKETS_STORE), BUCKET);
+            // a contact whose end was never reported must not wait forever in "now"
+            context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                    now -> expire(waiting, now - config.waitingExpiry().toMillis(), Waiting::sinceMillis));
+            // contact states are needed while their late events can still arrive: expire them in event time
+            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
+                    streamTime -> expire(contacts, streamTime - config.contactExpiry().toMillis(),
+                            ContactState::lastEventMillis));
+        }
+
+        @Override
+        public void process(Record<String, ContactEvent> record) {
+            ContactEvent event = record.value();
+            String contactId = event.getContactId();
+            ContactState before = contacts.get(contactId);
+            ContactLifecycle.Step step = ContactLifecycle.apply(before, event);
+            if (step.next() == before) {
+                return;
+            }
+            contacts.put(contactId, step.next());
+            ContactState.Offer was = before == null ? null : before.waiting();
+            ContactState.Offer is = step.next().waiting();
+            if (was != null && !was.equals(is)) {
+                waiting.delete(Waiting.key(was.queue(), contactId));
+            }
+            if (is != null && !is.equals(was)) {
+                waiting.put(Waiting.key(is.queue(), contactId),
+                        new Waiting(is.queue(), is.atMillis(), step.next().dimensions()));
+            }
+            for (ContactLifecycle.QueueDelta d : step.queueDeltas()) {
+                for (String slice : d.dimensions().slices()) {
+                    queues.add(queueSliceKey(d.queue(), slice), d.atMillis(), d.stats());
+                }
+            }
+            step.agentDeltas().forEach(d -> agents.add(d.agentId(), d.atMillis(), d.stats()));
+            boolean firstEntry = event.getType() == ContactEventType.OFFERED
+                    && (before == null || before.offers().isEmpty());
+            if (firstEntry && event.getCustomerId() != null) {
+                context.forward(record.withKey(event.getCustomerId()).withValue(new RepeatContacts.FirstContact(
+                        contactId, event.getQueue(), record.timestamp(), step.next().dimensions())));
+            }
+        }
+    }
+
+    /** Counts each customer's contacts and repeats, in the buckets of the contacts' first queues. */
+    private static final class RepeatProcessor implements Processor<String, RepeatContacts.FirstContact, Void, Void> {
+        private final Duration window;
+        private final Duration keepFor;
+        private KeyValueStore<String, CustomerContacts> customers;
+        private BucketStore<RepeatStats> repeats;
+
+        RepeatProcessor(Duration window, Duration keepFor) {
+            this.window = window;
+            this.keepFor = keepFor;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            customers = context.getStateStore(CUSTOMERS_STORE);
+            repeats = new BucketStore<>(context.getStateStore(REPEAT_BUCKETS_STORE), BUCKET);
+            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
+                    streamTime -> expire(customers, streamTime - keepFor.toMillis(), c -> c.contacts().isEmpty()
+                            ? Long.MIN_VALUE : c.contacts().get(c.contacts().size() - 1).contact().atMillis()));
+        }
+
+        @Override
+        public void process(Record<String, RepeatContacts.FirstContact> record) {
+            CustomerContacts known = customers.get(record.key());
+            RepeatContacts.Step step = RepeatContacts.apply(known == null ? List.of() : known.contacts(),
+                    record.value(), window, keepFor);
+            if (step.deltas().isEmpty()) {
+                return;
+            }
+            customers.put(record.key(), new CustomerContacts(step.history()));
+            for (RepeatContacts.Delta d : step.deltas()) {
+                for (String slice : d.contact().dimensions().slices()) {
+                    repeats.add(queueSliceKey(d.contact().queue(), slice), d.contact().atMillis(), d.stats());
+                }
+            }
+        }
+    }
+
+    /** Follows each IVR session and counts it in its line's buckets. */
+    private static final class IvrProcessor implements Processor<String, IvrEvent, Void, Void> {
+        private final ContactCenterConfig config;
+        private KeyValueStore<String, IvrSession> sessions;
+        private BucketStore<IvrStats> lines;
+
+        IvrProcessor(ContactCenterConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            sessions = context.getStateStore(IVR_SESSIONS_STORE);
+            lines = new BucketStore<>(context.getStateStore(IVR_BUCKETS_STORE), BUCKET);
+            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
+                    streamTime -> expire(sessions, streamTime - config.contactExpiry().toMillis(),
+                            IvrSession::latestMillis));
+        }
+
+        @Override
+        public void process(Record<String, IvrEvent> record) {
+            IvrSession before = sessions.get(record.value().getSessionId());
+            IvrSession.Step step = IvrSession.apply(before, record.value());
+            if (step.next() == before) {
+                return;
+            }
+            sessions.put(step.next().sessionId(), step.next());
+            if (!step.delta().equals(IvrStats.EMPTY)) {
+                String line = step.next().ivrLine() == null ? SliceKeys.UNKNOWN : step.next().ivrLine();
+                for (String slice : step.next().dimensions().slices()) {
+                    lines.add(queueSliceKey(line, slice), record.timestamp(), step.delta());
+                }
+            }
+        }
+    }
+
+    /** Keeps each agent's latest state. */
+    private static final class AgentProcessor implements Processor<String, AgentEvent, Void, Void> {
+        private final ContactCenterConfig config;
+        private KeyValueStore<String, AgentNow> agents;
+
+        AgentProcessor(ContactCenterConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            agents = context.getStateStore(AGENTS_STORE);
+            // an agent whose logout was never reported must not stay logged in forever
+            context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                    now -> expire(agents, now - config.agentExpiry().toMillis(), AgentNow::sinceMillis));
+        }
+
+        @Override
+        public void process(Record<String, AgentEvent> record) {
+            AgentNow before = agents.get(record.value().getAgentId());
+            AgentNow after = AgentNow.apply(before, record.value());
+            if (after != before) {
+                agents.put(after.agentId(), after);
+            }
+        }
+    }
+
+    /** Deletes every entry whose time is before {@code cutoffMillis}. */
+    private static <V> void expire(KeyValueStore<String, V> store, long cutoffMillis,
+                                   ToLongFunction<V> timeOf) {
+        List<String> stale = new ArrayList<>();
+        try (KeyValueIterator<String, V> all = store.all()) {
+            all.forEachRemaining((KeyValue<String, V> kv) -> {
+                if (timeOf.applyAsLong(kv.value) < cutoffMillis) {
+                    stale.add(kv.key);
+                }
+            });
+        }
+        stale.forEach(store::delete);
+    }
+}

@@ -1,0 +1,32 @@
+package io.vocstream.contactcenter;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one partition remembers of a contact between its events: when it entered each queue (to derive waits the
+ * ACD did not measure), whether it is waiting now, the steps already counted, and its slicing dimensions.
+ *
+ * @param offers          queue entries in arrival order, the most recent {@link ContactLifecycle#MAX_OFFERS}
+ * @param waiting         the queue entry the contact is waiting in now; {@code null} if not waiting
+ * @param lastLeaveMillis event time of the latest step that ended a wait (answer, abandon, transfer, callback,
+ *                        completion); {@link Long#MIN_VALUE} before the first
+ * @param countedSteps    signatures of the steps already counted, so a step reported twice counts once
+ * @param lastEventMillis event time of the latest event, for expiry
+ */
+public record ContactState(List<Offer> offers, Offer waiting, long lastLeaveMillis, Set<String> countedSteps,
+                           Dimensions dimensions, long lastEventMillis) {
+
+    /** The contact entered {@code queue} at event time {@code atMillis}. */
+    public record Offer(String queue, long atMillis) {
+    }
+
+    public ContactState {
+        offers = List.copyOf(offers);
+        countedSteps = Set.copyOf(countedSteps);
+    }
+
+    static ContactState first(Dimensions dimensions) {
+        return new ContactState(List.of(), null, Long.MIN_VALUE, Set.of(), dimensions, Long.MIN_VALUE);
+    }
+}

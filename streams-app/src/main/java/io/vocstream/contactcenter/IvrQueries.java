@@ -1,0 +1,52 @@
+package io.vocstream.contactcenter;
+
+import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.SliceKeys;
+import io.vocstream.time.TimeRange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/** Reads IVR state: this instance's partials, and the rows merged from every instance's. */
+public final class IvrQueries {
+    private static final String SEP = String.valueOf(ContactCenterTopology.QUEUE_SEPARATOR);
+
+    private IvrQueries() {
+    }
+
+    /** One IVR line slice's statistics as one instance holds them. */
+    public record IvrPartial(String ivrLine, String slice, IvrStats stats) {
+    }
+
+    /** Every line's whole slice and, if asked for, the slices of one dimension, over {@code range}. */
+    public static List<IvrPartial> partials(ReadOnlyWindowStore<String, IvrStats> buckets, String dimension,
+                                            TimeRange range) {
+        List<IvrPartial> partials = new ArrayList<>();
+        BucketQueries.mergedByKeyPrefix(buckets, "", range).forEach((key, stats) -> {
+            int sep = key.indexOf(SEP);
+            String slice = key.substring(sep + 1);
+            if (slice.equals(SliceKeys.all()) || dimension != null && slice.startsWith(SliceKeys.prefixOf(dimension))) {
+                partials.add(new IvrPartial(key.substring(0, sep), slice, stats));
+            }
+        });
+        return partials;
+    }
+
+    public static List<IvrFigures> rows(List<IvrPartial> partials, String window, TimeRange range) {
+        Map<List<String>, IvrStats> merged = new TreeMap<>(QueueQueries::compareKeys);
+        partials.forEach(p -> merged.merge(List.of(p.ivrLine(), p.slice()), p.stats(), IvrStats::merge));
+        List<IvrFigures> rows = new ArrayList<>();
+        merged.forEach((key, stats) -> rows.add(IvrFigures.of(key.get(0), key.get(1).equals(SliceKeys.all())
+                ? SliceKeys.ALL : SliceKeys.valueOf(key.get(1)), window, range.from(), range.to(), stats)));
+        return rows;
+    }
+
+    /** The session with this id if this instance holds it. */
+    public static List<IvrSession> session(ReadOnlyKeyValueStore<String, IvrSession> sessions, String sessionId) {
+        IvrSession s = sessions.get(sessionId);
+        return s == null ? List.of() : List.of(s);
+    }
+}

@@ -1,0 +1,165 @@
+package io.vocstream.contactcenter;
+
+import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.Mergeable;
+import io.vocstream.buckets.SliceKeys;
+import io.vocstream.time.TimeRange;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+
+/**
+ * Reads queue state: the partials of this instance's stores, and the final rows from the partials of every
+ * instance. Which service-level rule version judges a window: for a calendar interval the one in force when the
+ * interval opened (so a closed interval never changes), for a rolling window the one in force at its end.
+ */
+public final class QueueQueries {
+    private static final String SEP = String.valueOf(ContactCenterTopology.QUEUE_SEPARATOR);
+
+    private QueueQueries() {
+    }
+
+    /**
+     * Bucket statistics over {@code range} and waiting contacts, per queue (or of one queue) and slice.
+     *
+     * @param queue     one queue, or {@code null} for every queue
+     * @param dimension also slice by this dimension, or {@code null} for whole queues only
+     */
+    public static List<QueuePartial> contactPartials(ReadOnlyWindowStore<String, QueueStats> buckets,
+                                                     ReadOnlyKeyValueStore<String, ContactCenterTopology.Waiting> waiting,
+                                                     String queue, String dimension, TimeRange range) {
+        List<QueuePartial> partials = new ArrayList<>();
+        slices(buckets, queue, dimension, range, (q, slice, s) ->
+                partials.add(new QueuePartial(QueuePartial.CONTACTS, q, slice, s, null, null)));
+        Map<String, QueueNow> now = new TreeMap<>();
+        try (KeyValueIterator<String, ContactCenterTopology.Waiting> all = queue == null ? waiting.all()
+                : waiting.prefixScan(queue + SEP, new StringSerializer())) {
+            all.forEachRemaining((KeyValue<String, ContactCenterTopology.Waiting> kv) -> now.merge(kv.value.queue(),
+                    QueueNow.waitingSince(kv.value.queue(), kv.value.sinceMillis()), QueueNow::merge));
+        }
+        now.forEach((q, n) -> partials.add(new QueuePartial(QueuePartial.CONTACTS, q, SliceKeys.all(), null, n, null)));
+        return partials;
+    }
+
+    /** Repeat contacts per queue (or of one queue) and slice, over {@code range}. */
+    public static List<QueuePartial> customerPartials(ReadOnlyWindowStore<String, RepeatStats> buckets, String queue,
+                                                      String dimension, TimeRange range) {
+        List<QueuePartial> partials = new ArrayList<>();
+        slices(buckets, queue, dimension, range, (q, slice, r) ->
+                partials.add(new QueuePartial(QueuePartial.CUSTOMERS, q, slice, null, null, r)));
+        return partials;
+    }
+
+    /** Receives one queue slice's merged statistics. */
+    private interface SliceConsumer<S> {
+        void accept(String queue, String slice, S stats);
+    }
+
+    /** The whole-queue slice and, if asked for, the slices of one dimension, each merged over the range. */
+    private static <S extends Mergeable<S>> void slices(ReadOnlyWindowStore<String, S> buckets, String queue,
+                                                        String dimension, TimeRange range, SliceConsumer<S> to) {
+        BucketQueries.mergedByKeyPrefix(buckets, queue == null ? "" : queue + SEP, range).forEach((key, stats) -> {
+            int sep = key.indexOf(SEP);
+            String slice = key.substring(sep + 1);
+            if (slice.equals(SliceKeys.all()) || dimension != null && slice.startsWith(SliceKeys.prefixOf(dimension))) {
+                to.accept(key.substring(0, sep), slice, stats);
+            }
+        });
+    }
+
+    /** Logged-in agents by state, per queue they serve (or of one queue). */
+    public static List<QueuePartial> agentPartials(ReadOnlyKeyValueStore<String, AgentNow> agents, String queue) {
+        Map<String, QueueNow> byQueue = new TreeMap<>();
+        try (KeyValueIterator<String, AgentNow> all = agents.all()) {
+            all.forEachRemaining((KeyValue<String, AgentNow> kv) -> {
+                AgentNow a = kv.value;
+                if (a.loggedIn()) {
+                    a.queues().stream().filter(q -> queue == null || q.equals(queue)).forEach(q ->
+                            byQueue.merge(q, QueueNow.agentIn(q, a.state()), QueueNow::merge));
+                }
+            });
+        }
+        return byQueue.entrySet().stream()
+                .map(e -> new QueuePartial(QueuePartial.AGENTS, e.getKey(), SliceKeys.all(), null, e.getValue(), null))
+                .toList();
+    }
+
+    /**
+     * Merges partials into one row per queue and slice, sorted by queue then slice; the whole-queue rows carry the
+     * figures now at {@code at}.
+     *
+     * @param ruleTime the event time whose rule version judges the window
+     */
+    public static List<QueueRow> rows(List<QueuePartial> partials, ServiceLevelRules rules, String window,
+                                      TimeRange range, Instant ruleTime, Instant at) {
+        Map<List<String>, QueueStats> stats = new TreeMap<>(QueueQueries::compareKeys);
+        Map<List<String>, RepeatStats> repeats = new TreeMap<>(QueueQueries::compareKeys);
+        Map<String, QueueNow> now = new TreeMap<>();
+        for (QueuePartial p : partials) {
+            List<String> key = List.of(p.queue(), p.slice());
+            stats.merge(key, p.stats() == null ? QueueStats.EMPTY : p.stats(), QueueStats::merge);
+            repeats.merge(key, p.repeats() == null ? RepeatStats.EMPTY : p.repeats(), RepeatStats::merge);
+            if (p.now() != null) {
+                now.merge(p.queue(), p.now(), QueueNow::merge);
+            }
+        }
+        List<QueueRow> rows = new ArrayList<>();
+        stats.forEach((key, s) -> {
+            String queue = key.get(0);
+            boolean whole = key.get(1).equals(SliceKeys.all());
+            rows.add(new QueueRow(queue, whole ? SliceKeys.ALL : SliceKeys.valueOf(key.get(1)), window,
+                    range.from(), range.to(), QueueFigures.of(s, repeats.get(key), rules.inForce(queue, ruleTime)),
+                    whole ? now.getOrDefault(queue, QueueNow.empty(queue)).figures(at) : null));
+        });
+        return rows;
+    }
+
+    /** One queue's statistics per step of {@code step} over {@code range}, from this instance's buckets. */
+    public static List<IntervalPartial> intervalPartials(ReadOnlyWindowStore<String, QueueStats> buckets,
+                                                         String queue, TimeRange range, Duration step) {
+        return BucketQueries.series(buckets, ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), range, step,
+                QueueStats.EMPTY).entrySet().stream()
+                .map(e -> new IntervalPartial(QueuePartial.CONTACTS, e.getKey(), e.getValue(), null)).toList();
+    }
+
+    /** One queue's repeat contacts per step of {@code step} over {@code range}, from this instance's buckets. */
+    public static List<IntervalPartial> intervalRepeatPartials(ReadOnlyWindowStore<String, RepeatStats> buckets,
+                                                               String queue, TimeRange range, Duration step) {
+        return BucketQueries.series(buckets, ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), range, step,
+                RepeatStats.EMPTY).entrySet().stream()
+                .map(e -> new IntervalPartial(QueuePartial.CUSTOMERS, e.getKey(), null, e.getValue())).toList();
+    }
+
+    /** One interval's statistics or repeat contacts as one instance holds them; {@code source} as in QueuePartial. */
+    public record IntervalPartial(String source, Instant start, QueueStats stats, RepeatStats repeats) {
+    }
+
+    /** One row per interval, each judged by the rule version in force when it opened. */
+    public static List<QueueRow> intervalRows(List<IntervalPartial> partials, ServiceLevelRules rules, String queue,
+                                              Duration step, String window) {
+        Map<Instant, QueueStats> byStart = new TreeMap<>();
+        Map<Instant, RepeatStats> repeats = new TreeMap<>();
+        for (IntervalPartial p : partials) {
+            byStart.merge(p.start(), p.stats() == null ? QueueStats.EMPTY : p.stats(), QueueStats::merge);
+            repeats.merge(p.start(), p.repeats() == null ? RepeatStats.EMPTY : p.repeats(), RepeatStats::merge);
+        }
+        List<QueueRow> rows = new ArrayList<>();
+        byStart.forEach((start, s) -> rows.add(new QueueRow(queue, SliceKeys.ALL, window, start, start.plus(step),
+                QueueFigures.of(s, repeats.get(start), rules.inForce(queue, start)), null)));
+        return rows;
+    }
+
+    /** Orders (queue or line, slice) keys by queue, then slice. */
+    static int compareKeys(List<String> a, List<String> b) {
+        int byQueue = a.get(0).compareTo(b.get(0));
+        return byQueue != 0 ? byQueue : a.get(1).compareTo(b.get(1));
+    }
+}

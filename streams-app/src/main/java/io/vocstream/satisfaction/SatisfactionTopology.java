@@ -1,0 +1,212 @@
+package io.vocstream.satisfaction;
+
+import io.vocstream.buckets.SliceKeys;
+import io.vocstream.config.AppConfig;
+import io.vocstream.events.ComplaintEvent;
+import io.vocstream.events.ContactEvent;
+import io.vocstream.events.SurveyResponse;
+import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.InputStreams;
+import io.vocstream.streams.JsonSerde;
+import java.time.Duration;
+import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Survey responses into live satisfaction statistics. Each response's contribution is computed once and added, in
+ * the partition it arrived in, to the time buckets of every slice it belongs to (no re-partitioning per dimension);
+ * queries merge the buckets of all partitions. Two linkages need another key and are the only re-partitions: by
+ * contact (the wait the customer experienced, from that contact's events) and by customer (a complaint open at the
+ * time of the response).
+ */
+public final class SatisfactionTopology {
+    /** Statistics per slice of every {@link Dimension}. */
+    public static final String SLICES = "satisfaction-slices";
+    /** Statistics per band of the wait experienced ({@code wait=lt30s}, ..., {@code wait=unknown}). */
+    public static final String WAIT = "satisfaction-wait";
+    /** Statistics of customers with and without a complaint open ({@code complaint=open}, {@code complaint=none}). */
+    public static final String COMPLAINT = "satisfaction-complaint";
+    public static final String WAIT_DIMENSION = "wait";
+    public static final String COMPLAINT_DIMENSION = "complaint";
+    public static final String COMPLAINT_OPEN = "open";
+    public static final String COMPLAINT_NONE = "none";
+
+    static final String CONTACT_WAITS = "satisfaction-contact-waits";
+    static final String CUSTOMER_COMPLAINTS = "satisfaction-customer-complaints";
+    /** How long a contact's wait is remembered for surveys that come after it. */
+    static final Duration CONTACT_MEMORY = Duration.ofDays(7);
+    /** How long a customer's complaint cases are remembered after their last step. */
+    static final Duration COMPLAINT_MEMORY = Duration.ofDays(90);
+    private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(15);
+
+    private SatisfactionTopology() {
+    }
+
+    public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig config) {
+        SatisfactionConfig settings = SatisfactionConfig.from(config.settings());
+        Duration grace = config.eventsGrace();
+        KStream<String, SurveyResponse> surveys = inputs.of(EventTopic.SURVEY);
+
+        SliceBuckets.addStores(builder, SLICES, grace);
+        surveys.process(() -> new SliceAggregator(settings), Named.as("satisfaction-slices"),
+                SliceBuckets.storeNames(SLICES));
+
+        SliceBuckets.addStores(builder, WAIT, grace);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACT_WAITS),
+                Serdes.String(), JsonSerde.of(ContactWait.class)));
+        inputs.<ContactEvent>of(EventTopic.CONTACT).process(ContactWaitTracker::new,
+                Named.as("satisfaction-contact-wait-tracker"), CONTACT_WAITS);
+        surveys.filter((id, r) -> r.getContactId() != null)
+                .map((id, r) -> KeyValue.pair(r.getContactId(), ResponseScores.of(r, settings)))
+                .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
+                        .withName("satisfaction-responses-by-contact"))
+                .process(WaitLinker::new, Named.as("satisfaction-wait-linker"),
+                        concat(SliceBuckets.storeNames(WAIT), CONTACT_WAITS));
+
+        SliceBuckets.addStores(builder, COMPLAINT, grace);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_COMPLAINTS),
+                Serdes.String(), JsonSerde.of(CustomerComplaints.class)));
+        inputs.<ComplaintEvent>of(EventTopic.COMPLAINT)
+                .filter((id, e) -> e.getCustomerId() != null && CustomerComplaints.Step.of(e) != null)
+                .map((id, e) -> KeyValue.pair(e.getCustomerId(), CustomerComplaints.Step.of(e)))
+                .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CustomerComplaints.Step.class))
+                        .withName("satisfaction-complaint-steps-by-customer"))
+                .process(ComplaintTracker::new, Named.as("satisfaction-complaint-tracker"), CUSTOMER_COMPLAINTS);
+        surveys.filter((id, r) -> r.getCustomerId() != null)
+                .map((id, r) -> KeyValue.pair(r.getCustomerId(), ResponseScores.of(r, settings)))
+                .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
+                        .withName("satisfaction-responses-by-customer"))
+                .process(ComplaintLinker::new, Named.as("satisfaction-complaint-linker"),
+                        concat(SliceBuckets.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
+    }
+
+    private static String[] concat(String[] names, String name) {
+        String[] all = java.util.Arrays.copyOf(names, names.length + 1);
+        all[names.length] = name;
+        return all;
+    }
+
+    /** Adds each response to the buckets of its slice in every dimension. */
+    private static final class SliceAggregator implements Processor<String, SurveyResponse, Void, Void> {
+        private final SatisfactionConfig settings;
+        private SliceBuckets buckets;
+
+        SliceAggregator(SatisfactionConfig settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            buckets = SliceBuckets.open(context, SLICES);
+        }
+
+        @Override
+        public void process(Record<String, SurveyResponse> record) {
+            SatisfactionStats delta = ResponseScores.of(record.value(), settings);
+            for (Dimension d : Dimension.values()) {
+                buckets.add(d.sliceKeyOf(record.value()), record.timestamp(), delta);
+            }
+        }
+    }
+
+    /** Folds each contact's events into what they say about its wait. */
+    private static final class ContactWaitTracker implements Processor<String, ContactEvent, Void, Void> {
+        private KeyValueStore<String, ContactWait> waits;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            waits = context.getStateStore(CONTACT_WAITS);
+            scheduleExpiry(context, waits, ContactWait::lastSeenAt, CONTACT_MEMORY);
+        }
+
+        @Override
+        public void process(Record<String, ContactEvent> record) {
+            ContactWait known = waits.get(record.key());
+            waits.put(record.key(), (known == null ? ContactWait.NONE : known).with(record.value()));
+        }
+    }
+
+    /** Counts a response (keyed by its contact) under the band of the wait that contact's customer experienced. */
+    private static final class WaitLinker implements Processor<String, SatisfactionStats, Void, Void> {
+        private KeyValueStore<String, ContactWait> waits;
+        private SliceBuckets buckets;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            waits = context.getStateStore(CONTACT_WAITS);
+            buckets = SliceBuckets.open(context, WAIT);
+        }
+
+        @Override
+        public void process(Record<String, SatisfactionStats> record) {
+            ContactWait wait = waits.get(record.key());
+            Double seconds = wait == null ? null : wait.waitedSeconds();
+            String band = seconds == null ? SliceKeys.UNKNOWN : WaitBand.of(seconds).label();
+            buckets.add(SliceKeys.of(WAIT_DIMENSION, band), record.timestamp(), record.value());
+        }
+    }
+
+    /** Folds each customer's complaint open/close steps. */
+    private static final class ComplaintTracker implements Processor<String, CustomerComplaints.Step, Void, Void> {
+        private KeyValueStore<String, CustomerComplaints> complaints;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            complaints = context.getStateStore(CUSTOMER_COMPLAINTS);
+            scheduleExpiry(context, complaints, CustomerComplaints::lastSeenAt, COMPLAINT_MEMORY);
+        }
+
+        @Override
+        public void process(Record<String, CustomerComplaints.Step> record) {
+            CustomerComplaints known = complaints.get(record.key());
+            complaints.put(record.key(), (known == null ? CustomerComplaints.NONE : known).with(record.value()));
+        }
+    }
+
+    /** Counts a response (keyed by its customer) as with or without a complaint open at the time of the response. */
+    private static final class ComplaintLinker implements Processor<String, SatisfactionStats, Void, Void> {
+        private KeyValueStore<String, CustomerComplaints> complaints;
+        private SliceBuckets buckets;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            complaints = context.getStateStore(CUSTOMER_COMPLAINTS);
+            buckets = SliceBuckets.open(context, COMPLAINT);
+        }
+
+        @Override
+        public void process(Record<String, SatisfactionStats> record) {
+            CustomerComplaints known = complaints.get(record.key());
+            boolean open = known != null && known.openAt(record.timestamp());
+            buckets.add(SliceKeys.of(COMPLAINT_DIMENSION, open ? COMPLAINT_OPEN : COMPLAINT_NONE),
+                    record.timestamp(), record.value());
+        }
+    }
+
+    /** Forgets entities not heard of for {@code memory} of stream time, checked every quarter hour. */
+    private static <V> void scheduleExpiry(ProcessorContext<?, ?> context, KeyValueStore<String, V> store,
+                                           ToLongFunction<V> lastSeenAt, Duration memory) {
+        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, streamTime -> {
+            try (KeyValueIterator<String, V> all = store.all()) {
+                while (all.hasNext()) {
+                    KeyValue<String, V> entry = all.next();
+                    if (lastSeenAt.applyAsLong(entry.value) < streamTime - memory.toMillis()) {
+                        store.delete(entry.key);
+                    }
+                }
+            }
+        });
+    }
+}
