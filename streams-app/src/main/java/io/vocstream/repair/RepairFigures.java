@@ -1,5 +1,7 @@
 package io.vocstream.repair;
 
+import io.vocstream.satisfaction.Confidence;
+import io.vocstream.satisfaction.Interval;
 import java.time.Instant;
 
 /**
@@ -23,9 +25,6 @@ public record RepairFigures(
         Double postRepairTop2BoxRate, long postRepairTop2BoxN, Double postRepairTop2BoxCiLow,
         Double postRepairTop2BoxCiHigh,
         long linkedComplaints, Double complaintRate, long complaintN, Double complaintCiLow, Double complaintCiHigh) {
-
-    /** 95 % Wilson score interval. */
-    private static final double Z = 1.959964;
 
     static RepairFigures of(String dimension, String value, Instant from, Instant to, RepairStats s,
                             Long customerBase) {
@@ -63,21 +62,16 @@ public record RepairFigures(
         return seconds == null ? null : seconds / 60.0;
     }
 
-    /** A share with its 95 % Wilson interval; all {@code null} when n = 0. */
+    /** A share with its 95 % Wilson score interval; all {@code null} when n = 0. */
     private record Proportion(Double rate, Double low, Double high) {
         static Proportion of(long hits, long n) {
-            if (n <= 0) {
-                return new Proportion(null, null, null);
-            }
-            double p = (double) hits / n;
-            double z2 = Z * Z;
-            double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-            double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-            return new Proportion(p, Math.max(0, centre - half), Math.min(1, centre + half));
+            Interval ci = Confidence.wilson(hits, n);
+            return ci == null ? new Proportion(null, null, null)
+                    : new Proportion((double) hits / n, ci.low(), ci.high());
         }
     }
 
-    /** A mean with its 95 % normal interval (mean ± z·sd/√n, sample sd): null when n = 0, the interval if n < 2. */
+    /** A mean with its 95 % Student-t interval (sample sd): null when n = 0, the interval null when n < 2. */
     private record Mean(Double value, Double low, Double high) {
         static Mean of(long sum, long sumSquares, long n) {
             if (n <= 0) {
@@ -88,7 +82,7 @@ public record RepairFigures(
                 return new Mean(mean, null, null);
             }
             double variance = Math.max(0, (sumSquares - (double) sum * sum / n) / (n - 1));
-            double half = Z * Math.sqrt(variance / n);
+            double half = Confidence.studentT975(n - 1) * Math.sqrt(variance / n);
             return new Mean(mean, mean - half, mean + half);
         }
     }

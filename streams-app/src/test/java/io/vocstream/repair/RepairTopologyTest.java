@@ -363,10 +363,10 @@ class RepairTopologyTest {
                 Events.survey("r4", Touchpoint.AGENT, T0.plus(Duration.ofHours(3))).setCsat(1).build());
 
         RepairFigures north = figures("region", "north", WindowName.ROLLING_24H, NOW);
-        // CSAT 5 and 2: mean 3.5; sd² = (29 − 49/2)/1 = 4.5, half-width 1.96·√(4.5/2) = 1.96·1.5 = 2.94
+        // CSAT 5 and 2: mean 3.5; sd² = (29 − 49/2)/1 = 4.5, half-width t(0.975; 1 df)·√(4.5/2) = 12.7062·1.5
         assertEquals(3.5, north.postRepairCsatMean(), EPS);
         assertEquals(2, north.postRepairCsatN());
-        assertEquals(3.5 - 1.959964 * 1.5, north.postRepairCsatCiLow(), 1e-6);
+        assertEquals(3.5 - 12.706205 * 1.5, north.postRepairCsatCiLow(), 1e-5);
         // top-2-box: only the 5 → 1 of 2
         assertEquals(0.5, north.postRepairTop2BoxRate(), EPS);
         // w3 is cancelled: its survey and complaint do not count; w2 of w1, w2 complained about
