@@ -1,5 +1,7 @@
 package io.vocstream.repair;
 
+import io.vocstream.satisfaction.Confidence;
+import io.vocstream.satisfaction.Interval;
 import java.time.Instant;
 
 /**
@@ -18,10 +20,11 @@ public record RepairFigures(
         Double returnRate, long returnN, Double returnCiLow, Double returnCiHigh,
         long outages, Long customerBase, Double outagesPerCustomer,
         Double customerMinutesInterrupted, long customerMinutesInterruptedN, Double interruptionMinutesPerCustomer,
-        Double restorationMedianMinutes, Double restorationP90Minutes, long restorationN) {
-
-    /** 95 % Wilson score interval. */
-    private static final double Z = 1.959964;
+        Double restorationMedianMinutes, Double restorationP90Minutes, long restorationN,
+        Double postRepairCsatMean, long postRepairCsatN, Double postRepairCsatCiLow, Double postRepairCsatCiHigh,
+        Double postRepairTop2BoxRate, long postRepairTop2BoxN, Double postRepairTop2BoxCiLow,
+        Double postRepairTop2BoxCiHigh,
+        long linkedComplaints, Double complaintRate, long complaintN, Double complaintCiLow, Double complaintCiHigh) {
 
     static RepairFigures of(String dimension, String value, Instant from, Instant to, RepairStats s,
                             Long customerBase) {
@@ -30,6 +33,9 @@ public record RepairFigures(
         Proportion reopen = Proportion.of(s.reopened(), s.handedBack());
         Proportion repeat = Proportion.of(s.repeats(), s.repeatable());
         Proportion returned = Proportion.of(s.returned(), s.returnable());
+        Proportion top2 = Proportion.of(s.satisfied(), s.surveyed());
+        Proportion complained = Proportion.of(s.complained(), s.complainable());
+        Mean csat = Mean.of(s.csatSum(), s.csatSumSquares(), s.surveyed());
         long interrupted = s.interruptedOrders().size();
         Double customerMinutes = interrupted == 0 ? null : s.customerMillis() / 60_000.0;
         return new RepairFigures(dimension, value, from, to,
@@ -45,7 +51,10 @@ public record RepairFigures(
                 customerBase == null || s.outages() == 0 ? null : (double) s.outages() / customerBase,
                 customerMinutes, interrupted,
                 customerBase == null || customerMinutes == null ? null : customerMinutes / customerBase,
-                minutes(s.restoration(), 0.5), minutes(s.restoration(), 0.9), s.restoration().count());
+                minutes(s.restoration(), 0.5), minutes(s.restoration(), 0.9), s.restoration().count(),
+                csat.value, s.surveyed(), csat.low, csat.high,
+                top2.rate, s.surveyed(), top2.low, top2.high,
+                s.linkedComplaints(), complained.rate, s.complainable(), complained.low, complained.high);
     }
 
     private static Double minutes(DurationHistogram h, double q) {
@@ -53,17 +62,28 @@ public record RepairFigures(
         return seconds == null ? null : seconds / 60.0;
     }
 
-    /** A share with its 95 % Wilson interval; all {@code null} when n = 0. */
+    /** A share with its 95 % Wilson score interval; all {@code null} when n = 0. */
     private record Proportion(Double rate, Double low, Double high) {
         static Proportion of(long hits, long n) {
+            Interval ci = Confidence.wilson(hits, n);
+            return ci == null ? new Proportion(null, null, null)
+                    : new Proportion((double) hits / n, ci.low(), ci.high());
+        }
+    }
+
+    /** A mean with its 95 % Student-t interval (sample sd): null when n = 0, the interval null when n < 2. */
+    private record Mean(Double value, Double low, Double high) {
+        static Mean of(long sum, long sumSquares, long n) {
             if (n <= 0) {
-                return new Proportion(null, null, null);
+                return new Mean(null, null, null);
             }
-            double p = (double) hits / n;
-            double z2 = Z * Z;
-            double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-            double half = Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n)) / (1 + z2 / n);
-            return new Proportion(p, Math.max(0, centre - half), Math.min(1, centre + half));
+            double mean = (double) sum / n;
+            if (n < 2) {
+                return new Mean(mean, null, null);
+            }
+            double variance = Math.max(0, (sumSquares - (double) sum * sum / n) / (n - 1));
+            double half = Confidence.studentT975(n - 1) * Math.sqrt(variance / n);
+            return new Mean(mean, mean - half, mean + half);
         }
     }
 }

@@ -12,7 +12,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -23,17 +26,13 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  */
 public final class RepairQueries {
     /** Every dimension a query may slice by: the whole population and the order dimensions. */
-    public static final List<String> DIMENSIONS = new ArrayList<>(List.of(SliceKeys.ALL));
-
-    static {
-        DIMENSIONS.addAll(WorkOrder.DIMENSIONS);
-    }
+    public static final List<String> DIMENSIONS =
+            Stream.concat(Stream.of(SliceKeys.ALL), WorkOrder.DIMENSIONS.stream()).toList();
 
     /** The stores a query reads: this instance's (through the router), or a test driver's. */
     public interface LocalStores {
-        ReadOnlyWindowStore<String, RepairStats> orderStats(BucketSize size);
-
-        ReadOnlyWindowStore<String, RepairStats> subjectStats(BucketSize size);
+        /** The bucket statistics of the order, subject and feedback partitions, which add up. */
+        List<ReadOnlyWindowStore<String, RepairStats>> stats(BucketSize size);
 
         ReadOnlyKeyValueStore<String, WorkOrder> orders();
 
@@ -42,6 +41,10 @@ public final class RepairQueries {
 
     /** One slice's statistics from one instance. */
     public record SlicePartial(String sliceKey, RepairStats stats) {
+    }
+
+    /** One step of one slice's series from one instance. */
+    public record StepPartial(Instant time, RepairStats stats) {
     }
 
     /** One slice's open orders from one instance: their ages at the query time, and customers without supply. */
@@ -121,21 +124,44 @@ public final class RepairQueries {
         this.stores = stores;
     }
 
-    /** Every slice of {@code dimension} over {@code range}, from both the order and the subject statistics. */
+    /** Every slice of {@code dimension} over {@code range}. */
     public List<SlicePartial> slicesOf(String dimension, TimeRange range, BucketSize size) {
-        String prefix = SliceKeys.prefixOf(dimension);
-        Map<String, RepairStats> bySlice = new TreeMap<>(
-                BucketQueries.mergedByKeyPrefix(stores.orderStats(size), prefix, range));
-        BucketQueries.mergedByKeyPrefix(stores.subjectStats(size), prefix, range)
-                .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
+        Map<String, RepairStats> bySlice = new TreeMap<>();
+        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
+            BucketQueries.mergedByKeyPrefix(store, SliceKeys.prefixOf(dimension), range)
+                    .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
+        }
         return bySlice.entrySet().stream().map(e -> new SlicePartial(e.getKey(), e.getValue())).toList();
     }
 
     /** One slice over {@code range}. */
     public List<SlicePartial> sliceOf(String sliceKey, TimeRange range, BucketSize size) {
-        RepairStats stats = BucketQueries.merged(stores.orderStats(size), sliceKey, range, RepairStats.EMPTY)
-                .merge(BucketQueries.merged(stores.subjectStats(size), sliceKey, range, RepairStats.EMPTY));
+        RepairStats stats = RepairStats.EMPTY;
+        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
+            stats = stats.merge(BucketQueries.merged(store, sliceKey, range, RepairStats.EMPTY));
+        }
         return List.of(new SlicePartial(sliceKey, stats));
+    }
+
+    /** One slice over {@code range} in steps of {@code step}, each the merge of its buckets of {@code size}. */
+    public List<StepPartial> seriesOf(String sliceKey, TimeRange range, Duration step, BucketSize size) {
+        Map<Instant, RepairStats> byStep = new TreeMap<>();
+        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
+            BucketQueries.series(store, sliceKey, range, step, RepairStats.EMPTY)
+                    .forEach((time, stats) -> byStep.merge(time, stats, RepairStats::merge));
+        }
+        return byStep.entrySet().stream().map(e -> new StepPartial(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The figures of each step, in time order: {@code from} is the step's time, {@code to} its end. */
+    public static List<RepairFigures> seriesFigures(List<StepPartial> partials, String sliceKey, Duration step,
+                                                    RepairConfig config) {
+        Map<Instant, RepairStats> byStep = new TreeMap<>();
+        partials.forEach(p -> byStep.merge(p.time(), p.stats(), RepairStats::merge));
+        String dimension = dimensionOf(sliceKey);
+        String value = SliceKeys.valueOf(sliceKey);
+        return byStep.entrySet().stream().map(e -> RepairFigures.of(dimension, value, e.getKey(),
+                e.getKey().plus(step), e.getValue(), config.customerBase(dimension, value))).toList();
     }
 
     /**
@@ -147,16 +173,27 @@ public final class RepairQueries {
         partials.forEach(p -> bySlice.merge(p.sliceKey(), p.stats(), RepairStats::merge));
         List<RepairFigures> rows = new ArrayList<>();
         bySlice.forEach((key, stats) -> {
-            String dimension = key.substring(0, key.indexOf('='));
+            String dimension = dimensionOf(key);
             String value = SliceKeys.valueOf(key);
             rows.add(RepairFigures.of(dimension, value, range.from(), range.to(), stats,
                     config.customerBase(dimension, value)));
         });
-        boolean technicians = !rows.isEmpty() && rows.get(0).dimension().equals("technician");
-        return technicians ? rows.stream()
-                .sorted(Comparator.comparingLong(RepairFigures::ordersCreated).reversed()
-                        .thenComparing(RepairFigures::value))
-                .limit(config.technicianTop()).toList() : rows;
+        return topTechnicians(rows, RepairFigures::dimension, RepairFigures::ordersCreated, RepairFigures::value,
+                config);
+    }
+
+    /** Rows by technician: the {@code technicianTop} largest by {@code size}, largest first; other rows as they are. */
+    private static <R> List<R> topTechnicians(List<R> rows, Function<R, String> dimension, ToLongFunction<R> size,
+                                              Function<R, String> value, RepairConfig config) {
+        if (rows.isEmpty() || !dimension.apply(rows.get(0)).equals("technician")) {
+            return rows;
+        }
+        return rows.stream().sorted(Comparator.comparingLong(size).reversed().thenComparing(value))
+                .limit(config.technicianTop()).toList();
+    }
+
+    private static String dimensionOf(String sliceKey) {
+        return sliceKey.substring(0, sliceKey.indexOf('='));
     }
 
     /** The open orders of each slice of {@code dimension}, aged at {@code at} (orders created after it left out). */
@@ -177,21 +214,22 @@ public final class RepairQueries {
         return List.copyOf(bySlice.values());
     }
 
-    public static List<OpenFigures> openFigures(List<OpenPartial> partials, Instant at) {
+    /** The open-order figures of every slice in the partials; by technician capped like {@link #figures}. */
+    public static List<OpenFigures> openFigures(List<OpenPartial> partials, Instant at, RepairConfig config) {
         Map<String, OpenPartial> bySlice = new TreeMap<>();
         partials.forEach(p -> bySlice.merge(p.sliceKey(), p, RepairQueries::mergeOpen));
-        return bySlice.values().stream().map(p -> {
+        List<OpenFigures> rows = bySlice.values().stream().map(p -> {
             DurationHistogram ages = p.ages();
             long hour = Duration.ofHours(1).toSeconds();
             long day = Duration.ofDays(1).toSeconds();
-            return new OpenFigures(p.sliceKey().substring(0, p.sliceKey().indexOf('=')),
-                    SliceKeys.valueOf(p.sliceKey()), at, ages.count(),
+            return new OpenFigures(dimensionOf(p.sliceKey()), SliceKeys.valueOf(p.sliceKey()), at, ages.count(),
                     minutes(ages.quantileSeconds(0.5)), minutes(ages.quantileSeconds(0.9)),
                     minutes(ages.quantileSeconds(1.0)),
                     ages.countBetween(0, hour), ages.countBetween(hour, 4 * hour),
                     ages.countBetween(4 * hour, day), ages.countBetween(day, 3 * day),
                     ages.countBetween(3 * day, Long.MAX_VALUE), p.customersWithoutSupply());
         }).toList();
+        return topTechnicians(rows, OpenFigures::dimension, OpenFigures::openOrders, OpenFigures::value, config);
     }
 
     private static OpenPartial mergeOpen(OpenPartial a, OpenPartial b) {

@@ -10,6 +10,7 @@ import io.vocstream.http.BadParameterException;
 import io.vocstream.http.Params;
 import io.vocstream.query.InstanceRouter;
 import io.vocstream.time.BucketSize;
+import io.vocstream.time.SeriesStep;
 import io.vocstream.time.TimeRange;
 import io.vocstream.time.WindowName;
 import java.time.Instant;
@@ -41,6 +42,7 @@ public final class RepairRoutes implements ApiRoutes {
     public void addTo(RoutesConfig routes) {
         routes.get(BASE, this::slices);
         routes.get(BASE + "/slices/{dimension}/{value}", this::slice);
+        routes.get(BASE + "/series/{dimension}/{value}", this::series);
         routes.get(BASE + "/open", this::open);
         routes.get(BASE + "/orders", this::orders);
         routes.get(BASE + "/orders/{workOrderId}", this::lifecycle);
@@ -70,11 +72,27 @@ public final class RepairRoutes implements ApiRoutes {
                 partials -> RepairQueries.figures(partials, range, config));
     }
 
+    private void series(Context ctx) {
+        String dimension = dimension(ctx.pathParam("dimension"));
+        String sliceKey = SliceKeys.of(dimension, ctx.pathParam("value"));
+        WindowName window = window(ctx);
+        String rawStep = Params.optional(ctx, "step");
+        SeriesStep step = rawStep == null ? SeriesStep.MINUTE : SeriesStep.parse("step", rawStep);
+        if (step == SeriesStep.MINUTE && window == WindowName.ROLLING_7D) {
+            throw new BadParameterException("step", "must be 1h for window " + window.parameterValue()
+                    + " (minute buckets are kept for a day)");
+        }
+        TimeRange range = window.resolve(at(ctx), config.zone());
+        router.answer(ctx, RepairTopology.orderStatsStore(step.bucketSize()), RepairQueries.StepPartial.class,
+                () -> queries.seriesOf(sliceKey, range, step.length(), step.bucketSize()),
+                partials -> RepairQueries.seriesFigures(partials, sliceKey, step.length(), config));
+    }
+
     private void open(Context ctx) {
         String dimension = Params.oneOf(ctx, "dimension", SliceKeys.ALL, RepairQueries.DIMENSIONS);
         Instant at = at(ctx);
         router.answer(ctx, RepairTopology.OPEN_STORE, RepairQueries.OpenPartial.class,
-                () -> queries.openOf(dimension, at), partials -> RepairQueries.openFigures(partials, at));
+                () -> queries.openOf(dimension, at), partials -> RepairQueries.openFigures(partials, at, config));
     }
 
     private void orders(Context ctx) {
@@ -122,13 +140,9 @@ public final class RepairRoutes implements ApiRoutes {
     /** This instance's stores, through the router (a 503 while they restore or migrate). */
     private record RouterStores(InstanceRouter router) implements RepairQueries.LocalStores {
         @Override
-        public ReadOnlyWindowStore<String, RepairStats> orderStats(BucketSize size) {
-            return router.localStore(RepairTopology.orderStatsStore(size), QueryableStoreTypes.windowStore());
-        }
-
-        @Override
-        public ReadOnlyWindowStore<String, RepairStats> subjectStats(BucketSize size) {
-            return router.localStore(RepairTopology.subjectStatsStore(size), QueryableStoreTypes.windowStore());
+        public List<ReadOnlyWindowStore<String, RepairStats>> stats(BucketSize size) {
+            return RepairTopology.statsStores(size).stream().map(name -> router.<ReadOnlyWindowStore<String,
+                    RepairStats>>localStore(name, QueryableStoreTypes.windowStore())).toList();
         }
 
         @Override

@@ -2,7 +2,10 @@ package io.vocstream.repair;
 
 import io.vocstream.buckets.BucketStore;
 import io.vocstream.config.AppConfig;
+import io.vocstream.events.ComplaintEvent;
+import io.vocstream.events.ComplaintEventType;
 import io.vocstream.events.RepairEvent;
+import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
@@ -12,8 +15,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -30,15 +35,18 @@ import org.apache.kafka.streams.state.Stores;
  * Field-repair figures from the repair events. Work-order events arrive keyed by work-order id, so all of an order's
  * events are in one partition: the order's lifecycle is kept there, and its contribution to the per-slice bucket
  * statistics is replaced whenever an event changes it. Repeat and return figures need the orders of one asset (or
- * customer) together: each order's visit summary is re-partitioned once by that subject.
+ * customer) together: each order's visit summary is re-partitioned once by that subject. Surveys and complaints
+ * about an order are re-partitioned by its work-order id, next to a copy of the order's summary.
  */
 public final class RepairTopology {
     public static final String ORDERS_STORE = "repair-orders";
     public static final String OPEN_STORE = "repair-open";
     public static final String SUBJECTS_STORE = "repair-subjects";
+    public static final String FEEDBACK_STORE = "repair-feedback";
     /** Bucket statistics of the order partitions (lifecycle figures) and of the subject partitions (repeats). */
     static final String ORDER_STATS_PREFIX = "repair-order-stats-";
     static final String SUBJECT_STATS_PREFIX = "repair-subject-stats-";
+    static final String FEEDBACK_STATS_PREFIX = "repair-feedback-stats-";
     /** Minute buckets serve windows up to a day, quarter hours the 7-day window: kept a day longer than needed. */
     static final Map<BucketSize, Duration> RETENTION = Map.of(
             BucketSize.MINUTE, Duration.ofDays(2),
@@ -50,55 +58,101 @@ public final class RepairTopology {
     }
 
     public static String orderStatsStore(BucketSize size) {
-        return ORDER_STATS_PREFIX + size.name().toLowerCase().replace('_', '-');
+        return ORDER_STATS_PREFIX + suffix(size);
     }
 
     public static String subjectStatsStore(BucketSize size) {
-        return SUBJECT_STATS_PREFIX + size.name().toLowerCase().replace('_', '-');
+        return SUBJECT_STATS_PREFIX + suffix(size);
+    }
+
+    public static String feedbackStatsStore(BucketSize size) {
+        return FEEDBACK_STATS_PREFIX + suffix(size);
+    }
+
+    /** The bucket statistics stores of one size: order, subject and feedback partitions' (their sums add up). */
+    public static List<String> statsStores(BucketSize size) {
+        return List.of(orderStatsStore(size), subjectStatsStore(size), feedbackStatsStore(size));
+    }
+
+    private static String suffix(BucketSize size) {
+        return size.name().toLowerCase().replace('_', '-');
     }
 
     public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig app) {
-        build(builder, inputs, RepairConfig.from(app));
+        build(builder, inputs, RepairConfig.from(app), app.topicPartitions());
     }
 
-    static void build(StreamsBuilder builder, InputStreams inputs, RepairConfig config) {
+    /**
+     * @param partitions partitions of the topics that bring an order's feedback together: the same for all three,
+     *                   so that one work-order id lands in the same partition of each
+     */
+    static void build(StreamsBuilder builder, InputStreams inputs, RepairConfig config, int partitions) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS_STORE),
                 Serdes.String(), JsonSerde.of(WorkOrder.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
                 Serdes.String(), JsonSerde.of(OpenOrder.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
                 Serdes.String(), JsonSerde.of(SubjectHistory.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
+                Serdes.String(), JsonSerde.of(OrderFeedback.class)));
         List<String> orderStores = new ArrayList<>(List.of(ORDERS_STORE, OPEN_STORE));
         List<String> subjectStores = new ArrayList<>(List.of(SUBJECTS_STORE));
+        List<String> feedbackStores = new ArrayList<>(List.of(FEEDBACK_STORE));
         for (BucketSize size : BucketSize.values()) {
-            builder.addStateStore(BucketStore.builder(orderStatsStore(size), size, RETENTION.get(size), STATS_SERDE));
-            builder.addStateStore(BucketStore.builder(subjectStatsStore(size), size, RETENTION.get(size),
-                    STATS_SERDE));
+            for (String name : statsStores(size)) {
+                builder.addStateStore(BucketStore.builder(name, size, RETENTION.get(size), STATS_SERDE));
+            }
             orderStores.add(orderStatsStore(size));
             subjectStores.add(subjectStatsStore(size));
+            feedbackStores.add(feedbackStatsStore(size));
         }
         KStream<String, RepairEvent> events = inputs.of(EventTopic.REPAIR);
-        events.process(() -> new WorkOrderProcessor(config), Named.as("repair-work-orders"),
-                        orderStores.toArray(String[]::new))
+        KStream<String, OrderVisit> visits = events.process(() -> new WorkOrderProcessor(config),
+                Named.as("repair-work-orders"), orderStores.toArray(String[]::new));
+        visits.filter((subject, visit) -> subject != null, Named.as("repair-visits-with-subject"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OrderVisit.class))
                         .withName("repair-visits-by-subject"))
                 .process(() -> new SubjectProcessor(config), Named.as("repair-subjects"),
                         subjectStores.toArray(String[]::new));
+
+        Repartitioned<String, RepairLink> byOrder = Repartitioned.with(Serdes.String(), JsonSerde.of(RepairLink.class))
+                .withNumberOfPartitions(partitions);
+        KStream<String, RepairLink> orders = visits
+                .map((subject, visit) -> KeyValue.pair(visit.workOrderId(), RepairLink.of(visit)),
+                        Named.as("repair-visits-by-order"))
+                .repartition(byOrder.withName("repair-feedback-orders"));
+        KStream<String, RepairLink> surveys = inputs.<SurveyResponse>of(EventTopic.SURVEY)
+                .filter((id, s) -> s.getWorkOrderId() != null && !s.getWorkOrderId().isBlank() && s.getCsat() != null,
+                        Named.as("repair-surveys"))
+                .map((id, s) -> KeyValue.pair(s.getWorkOrderId(), RepairLink.of(new RepairLink.LinkedSurvey(
+                        s.getResponseId(), s.getEventTime().toEpochMilli(), s.getCsat()))),
+                        Named.as("repair-surveys-by-order"))
+                .repartition(byOrder.withName("repair-feedback-surveys"));
+        KStream<String, RepairLink> complaints = inputs.<ComplaintEvent>of(EventTopic.COMPLAINT)
+                .filter((id, c) -> c.getType() == ComplaintEventType.OPENED && c.getLinkedWorkOrderId() != null
+                        && !c.getLinkedWorkOrderId().isBlank(), Named.as("repair-complaints"))
+                .map((id, c) -> KeyValue.pair(c.getLinkedWorkOrderId(), RepairLink.of(new RepairLink.LinkedComplaint(
+                        c.getComplaintId(), c.getEventTime().toEpochMilli()))),
+                        Named.as("repair-complaints-by-order"))
+                .repartition(byOrder.withName("repair-feedback-complaints"));
+        orders.merge(surveys, Named.as("repair-feedback-surveys-merged"))
+                .merge(complaints, Named.as("repair-feedback-merged"))
+                .process(() -> new FeedbackProcessor(config), Named.as("repair-feedback"),
+                        feedbackStores.toArray(String[]::new));
     }
 
     private static Map<BucketSize, BucketStore<RepairStats>> bucketStores(ProcessorContext<?, ?> context,
-                                                                          boolean subjects) {
+                                                                          Function<BucketSize, String> storeName) {
         Map<BucketSize, BucketStore<RepairStats>> stores = new EnumMap<>(BucketSize.class);
         for (BucketSize size : BucketSize.values()) {
-            stores.put(size, new BucketStore<>(context.getStateStore(
-                    subjects ? subjectStatsStore(size) : orderStatsStore(size)), size));
+            stores.put(size, new BucketStore<>(context.getStateStore(storeName.apply(size)), size));
         }
         return stores;
     }
 
     /**
      * Keeps each order's lifecycle, replaces its bucket contribution on every change, keeps the open-orders store,
-     * and forwards the order's visit summary, keyed by its subject, when that summary changed.
+     * and forwards the order's visit summary, keyed by its subject ({@code null} without one), when it changed.
      */
     private static final class WorkOrderProcessor implements Processor<String, RepairEvent, String, OrderVisit> {
         private final RepairConfig config;
@@ -116,7 +170,7 @@ public final class RepairTopology {
             this.context = context;
             this.orders = context.getStateStore(ORDERS_STORE);
             this.open = context.getStateStore(OPEN_STORE);
-            this.stats = bucketStores(context, false);
+            this.stats = bucketStores(context, RepairTopology::orderStatsStore);
             context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetClosedOrders);
         }
 
@@ -139,9 +193,8 @@ public final class RepairTopology {
                 open.delete(id);
             }
             OrderVisit visit = visitOf(after);
-            String subject = after.subject();
-            if (visit != null && subject != null && !visit.equals(visitOf(before))) {
-                context.forward(new Record<>(subject, visit, record.timestamp()));
+            if (visit != null && !visit.equals(visitOf(before))) {
+                context.forward(new Record<>(after.subject(), visit, record.timestamp()));
             }
         }
 
@@ -181,7 +234,7 @@ public final class RepairTopology {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             this.subjects = context.getStateStore(SUBJECTS_STORE);
-            this.stats = bucketStores(context, true);
+            this.stats = bucketStores(context, RepairTopology::subjectStatsStore);
             context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetQuietSubjects);
         }
 
@@ -211,6 +264,51 @@ public final class RepairTopology {
                 });
             }
             quiet.forEach(subjects::delete);
+        }
+    }
+
+    /** Keeps each order's linked surveys and complaints and replaces their contribution on change. */
+    private static final class FeedbackProcessor implements Processor<String, RepairLink, Void, Void> {
+        private final RepairConfig config;
+        private KeyValueStore<String, OrderFeedback> feedback;
+        private Map<BucketSize, BucketStore<RepairStats>> stats;
+
+        FeedbackProcessor(RepairConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            this.feedback = context.getStateStore(FEEDBACK_STORE);
+            this.stats = bucketStores(context, RepairTopology::feedbackStatsStore);
+            context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetOldFeedback);
+        }
+
+        @Override
+        public void process(Record<String, RepairLink> record) {
+            OrderFeedback before = feedback.get(record.key());
+            before = before == null ? OrderFeedback.NONE : before;
+            OrderFeedback after = before.with(record.value());
+            if (after.equals(before)) {
+                return;
+            }
+            feedback.put(record.key(), after);
+            for (BucketSize size : BucketSize.values()) {
+                after.cells(size).replace(before.cells(size), stats.get(size));
+            }
+        }
+
+        private void forgetOldFeedback(long streamTime) {
+            long horizon = streamTime - config.orderRetention().toMillis();
+            List<String> old = new ArrayList<>();
+            try (KeyValueIterator<String, OrderFeedback> all = feedback.all()) {
+                all.forEachRemaining(kv -> {
+                    if (kv.value.latestAt() < horizon) {
+                        old.add(kv.key);
+                    }
+                });
+            }
+            old.forEach(feedback::delete);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.vocstream.repair;
 
 import io.vocstream.time.BucketSize;
+import java.util.List;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -8,13 +9,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 /** The repair stores of a {@link TopologyTestDriver}, read as the routes read an instance's stores. */
 record DriverStores(TopologyTestDriver driver) implements RepairQueries.LocalStores {
     @Override
-    public ReadOnlyWindowStore<String, RepairStats> orderStats(BucketSize size) {
-        return driver.getWindowStore(RepairTopology.orderStatsStore(size));
-    }
-
-    @Override
-    public ReadOnlyWindowStore<String, RepairStats> subjectStats(BucketSize size) {
-        return driver.getWindowStore(RepairTopology.subjectStatsStore(size));
+    public List<ReadOnlyWindowStore<String, RepairStats>> stats(BucketSize size) {
+        return RepairTopology.statsStores(size).stream()
+                .<ReadOnlyWindowStore<String, RepairStats>>map(driver::getWindowStore).toList();
     }
 
     @Override

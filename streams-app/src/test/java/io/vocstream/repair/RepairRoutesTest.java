@@ -82,6 +82,8 @@ class RepairRoutesTest {
                 Arguments.of("/api/v1/repairs?at=yesterday", "at"),
                 Arguments.of("/api/v1/repairs/slices/planet/mars", "dimension"),
                 Arguments.of("/api/v1/repairs/open?dimension=customer", "dimension"),
+                Arguments.of("/api/v1/repairs/series/all/all?step=5m", "step"),
+                Arguments.of("/api/v1/repairs/series/all/all?window=7d&step=1m", "step"),
                 Arguments.of("/api/v1/repairs/orders?dimension=region", "value"),
                 Arguments.of("/api/v1/repairs/orders?filter=lost", "filter"),
                 Arguments.of("/api/v1/repairs/orders?limit=0", "limit"),
@@ -100,6 +102,7 @@ class RepairRoutesTest {
     @DisplayName("a valid query reaches the state stores: 503 with Retry-After while Kafka Streams is not running")
     void validQueryReachesTheState() throws Exception {
         for (String path : List.of("/api/v1/repairs?dimension=region&window=7d", "/api/v1/repairs/open",
+                "/api/v1/repairs/series/region/north?window=7d&step=1h",
                 "/api/v1/repairs/orders/w1", "/api/v1/repairs/orders?filter=late")) {
             HttpResponse<String> r = get(path);
             assertEquals(503, r.statusCode(), path + ": " + r.body());
@@ -112,7 +115,8 @@ class RepairRoutesTest {
     void openApiDescribesEveryField() throws Exception {
         JsonNode doc = JSON.readTree(get("/api/v1/openapi.json").body());
         for (String path : List.of("/api/v1/repairs", "/api/v1/repairs/slices/{dimension}/{value}",
-                "/api/v1/repairs/open", "/api/v1/repairs/orders", "/api/v1/repairs/orders/{workOrderId}")) {
+                "/api/v1/repairs/series/{dimension}/{value}", "/api/v1/repairs/open", "/api/v1/repairs/orders",
+                "/api/v1/repairs/orders/{workOrderId}")) {
             assertTrue(doc.path("paths").has(path), path);
         }
         JsonNode schemas = doc.path("components").path("schemas");

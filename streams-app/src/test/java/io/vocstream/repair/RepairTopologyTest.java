@@ -12,7 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.events.RepairEvent;
+import io.vocstream.events.ComplaintEventType;
 import io.vocstream.events.RepairEventType;
+import io.vocstream.events.Touchpoint;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.RejectedEventException;
 import io.vocstream.testing.Events;
@@ -25,7 +27,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.utils.Bytes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -192,7 +193,7 @@ class RepairTopologyTest {
     }
 
     @Test
-    @DisplayName("the repeat window is configurable: with one day, neither the 25 h reopen nor the order 2 days later repeats")
+    @DisplayName("the repeat window is configurable: with one day, a 25 h reopen and an order 2 days on are no repeats")
     void repeatWindowIsConfigurable() {
         harness.close();
         harness = start(Map.of(RepairConfig.REPEAT_WINDOW, "P1D"));
@@ -208,7 +209,7 @@ class RepairTopologyTest {
     }
 
     @Test
-    @DisplayName("an outage spanning midnight counts its customer-minutes in both days; restoration on the day restored")
+    @DisplayName("an outage spanning midnight counts its customer-minutes in both days; restoration on the day it ends")
     void outageSpanningMidnight() {
         harness.pipe(
                 event("out1", CREATED, at("2026-11-22T23:00:00Z")).setOutage(true).setCategory("outage")
@@ -272,7 +273,9 @@ class RepairTopologyTest {
                 event("e", REOPENED, at("2026-11-23T11:00:00Z")).build(),
                 event("a", CREATED, at("2026-11-23T11:30:00Z")).setOutage(true).setCustomersAffected(50).build());
 
-        List<RepairQueries.OpenFigures> rows = RepairQueries.openFigures(queries().openOf(SliceKeys.ALL, NOW), NOW);
+        RepairConfig config = RepairConfig.from(harness.config());
+        List<RepairQueries.OpenFigures> rows =
+                RepairQueries.openFigures(queries().openOf(SliceKeys.ALL, NOW), NOW, config);
         assertEquals(1, rows.size());
         RepairQueries.OpenFigures open = rows.get(0);
         // open: a 30 min, e 2 h (reopened), b 4 h, c 48 h; d is completed
@@ -286,8 +289,9 @@ class RepairTopologyTest {
         assertEquals(50, open.customersWithoutSupply());
         // by technician: only b has one
         List<RepairQueries.OpenFigures> byTechnician =
-                RepairQueries.openFigures(queries().openOf("technician", NOW), NOW);
-        assertEquals(List.of("t1", SliceKeys.UNKNOWN),
+                RepairQueries.openFigures(queries().openOf("technician", NOW), NOW, config);
+        // 3 without a technician, 1 with t1: most first
+        assertEquals(List.of(SliceKeys.UNKNOWN, "t1"),
                 byTechnician.stream().map(RepairQueries.OpenFigures::value).toList());
     }
 
@@ -333,6 +337,86 @@ class RepairTopologyTest {
         assertEquals(1, rows.size());
         assertEquals("t1", rows.get(0).value());
         assertEquals(2, rows.get(0).ordersCreated());
+    }
+
+    @Test
+    @DisplayName("surveys and complaints about an order count in its slices, whichever arrives first; not if cancelled")
+    void surveysAndComplaintsLinkedToOrders() {
+        harness.pipe(
+                // arrives before the order's events, and names another region than the order: the order's counts
+                Events.survey("r1", Touchpoint.REPAIR, T0.plus(Duration.ofHours(3))).setWorkOrderId("w1").setCsat(5)
+                        .setRegion("south").build(),
+                created("w1", T0, T0.plus(Duration.ofHours(2))),
+                event("w1", COMPLETED, T0.plus(Duration.ofHours(2))).build(),
+                created("w2", T0.plusSeconds(600), T0.plus(Duration.ofHours(2))),
+                Events.survey("r2", Touchpoint.REPAIR, T0.plus(Duration.ofHours(3))).setWorkOrderId("w2").setCsat(2)
+                        .build(),
+                Events.complaint("k1", ComplaintEventType.OPENED, T0.plus(Duration.ofHours(3)))
+                        .setLinkedWorkOrderId("w2").build(),
+                created("w3", T0.plusSeconds(1200), T0.plus(Duration.ofHours(2))),
+                event("w3", CANCELLED, T0.plusSeconds(1300)).build(),
+                Events.survey("r3", Touchpoint.REPAIR, T0.plus(Duration.ofHours(3))).setWorkOrderId("w3").setCsat(1)
+                        .build(),
+                Events.complaint("k2", ComplaintEventType.OPENED, T0.plus(Duration.ofHours(3)))
+                        .setLinkedWorkOrderId("w3").build(),
+                // not about a repair
+                Events.survey("r4", Touchpoint.AGENT, T0.plus(Duration.ofHours(3))).setCsat(1).build());
+
+        RepairFigures north = figures("region", "north", WindowName.ROLLING_24H, NOW);
+        // CSAT 5 and 2: mean 3.5; sd² = (29 − 49/2)/1 = 4.5, half-width t(0.975; 1 df)·√(4.5/2) = 12.7062·1.5
+        assertEquals(3.5, north.postRepairCsatMean(), EPS);
+        assertEquals(2, north.postRepairCsatN());
+        assertEquals(3.5 - 12.706205 * 1.5, north.postRepairCsatCiLow(), 1e-5);
+        // top-2-box: only the 5 → 1 of 2
+        assertEquals(0.5, north.postRepairTop2BoxRate(), EPS);
+        // w3 is cancelled: its survey and complaint do not count; w2 of w1, w2 complained about
+        assertEquals(1, north.linkedComplaints());
+        assertEquals(0.5, north.complaintRate(), EPS);
+        assertEquals(2, north.complaintN());
+        assertEquals(0, figures("region", "south", WindowName.ROLLING_24H, NOW).postRepairCsatN());
+        assertNull(figures("region", "south", WindowName.ROLLING_24H, NOW).postRepairCsatMean());
+    }
+
+    @Test
+    @DisplayName("closed orders are forgotten after the retention period of event time; open ones are kept")
+    void closedOrdersAreForgotten() {
+        harness.close();
+        harness = start(Map.of(RepairConfig.REPEAT_WINDOW, "P1D", RepairConfig.RETURN_WINDOW, "P1D",
+                RepairConfig.ORDER_RETENTION, "P1D"));
+        harness.pipe(
+                event("done", CREATED, at("2026-11-20T08:00:00Z")).build(),
+                event("done", COMPLETED, at("2026-11-20T09:00:00Z")).build(),
+                event("waiting", CREATED, at("2026-11-20T08:00:00Z")).build(),
+                // 3 days later: "done" was last touched more than a day ago
+                event("new", CREATED, at("2026-11-23T08:00:00Z")).build());
+
+        assertTrue(queries().lifecycleOf("done").isEmpty());
+        assertEquals("open", queries().lifecycleOf("waiting").get(0).status());
+        assertEquals("open", queries().lifecycleOf("new").get(0).status());
+    }
+
+    @Test
+    @DisplayName("a series has every step of the window, empty ones with nulls, each counting its own orders")
+    void hourlySeries() {
+        harness.pipe(
+                created("a", T0, T0.plus(Duration.ofHours(2))),
+                created("b", T0.plus(Duration.ofMinutes(30)), T0.plus(Duration.ofHours(2))),
+                created("c", T0.plus(Duration.ofMinutes(70)), T0.plus(Duration.ofHours(2))),
+                event("c", ARRIVED, T0.plus(Duration.ofMinutes(100))).build());
+        TimeRange today = WindowName.TODAY.resolve(NOW, ZoneOffset.UTC);
+        List<RepairFigures> steps = RepairQueries.seriesFigures(queries().seriesOf(SliceKeys.all(), today,
+                        Duration.ofHours(1), WindowName.TODAY.bucketSize()), SliceKeys.all(), Duration.ofHours(1),
+                RepairConfig.from(harness.config()));
+
+        assertEquals(24, steps.size());
+        // 08:00–09:00 holds a (08:00) and b (08:30); 09:00–10:00 holds c (09:10) and its arrival (09:40, on time)
+        assertEquals(at("2026-11-23T08:00:00Z"), steps.get(8).from());
+        assertEquals(2, steps.get(8).ordersCreated());
+        assertNull(steps.get(8).onTimeArrivalRate());
+        assertEquals(1, steps.get(9).ordersCreated());
+        assertEquals(1.0, steps.get(9).onTimeArrivalRate(), EPS);
+        assertEquals(0, steps.get(10).ordersCreated());
+        assertEquals(0, steps.get(10).onTimeArrivalN());
     }
 
     private static List<String> ids(List<RepairQueries.OrderSummary> orders) {
