@@ -92,7 +92,20 @@ public final class ContactCenterRoutes implements ApiRoutes {
                 new Kind<>(ContactCenterTopology.REPEAT_BUCKETS_STORE, QueuePartial.CUSTOMERS,
                         () -> QueueQueries.customerPartials(windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE),
                                 queue, by, v.range()))),
-                partials -> QueueQueries.rows(partials, config.rules(), v.window(), v.range(), v.ruleTime(), v.at()));
+                partials -> known(queue, QueueQueries.rows(partials, config.rules(), v.window(), v.range(),
+                        v.ruleTime(), v.at())));
+    }
+
+    /**
+     * The rows of one queue, or a 404 if nothing names it: no contact in the window, no agent serving it now and
+     * no service-level rule of its own.
+     */
+    private List<QueueRow> known(String queue, List<QueueRow> rows) {
+        if (queue != null && rows.isEmpty() && !config.rules().declared().containsKey(queue)) {
+            throw new NotFoundResponse("no queue '" + queue + "': no contact in the window, no agent serving it "
+                    + "and no rule " + ContactCenterConfig.SERVICE_LEVEL + queue);
+        }
+        return rows;
     }
 
     private void intervals(Context ctx) {
