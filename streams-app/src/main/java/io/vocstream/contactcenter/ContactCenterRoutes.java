@@ -156,7 +156,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
             ReadOnlyWindowStore<String, AgentStats> store = windowStore(ContactCenterTopology.AGENT_BUCKETS_STORE);
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
             BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, stats) ->
-                    rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null)));
+                    rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null, null)));
             return rows;
         };
         Supplier<List<AgentRanking.AgentPartial>> states = () -> {
@@ -165,13 +165,21 @@ public final class ContactCenterRoutes implements ApiRoutes {
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
             try (KeyValueIterator<String, AgentNow> all = store.all()) {
                 all.forEachRemaining(kv -> rows.add(new AgentRanking.AgentPartial(QueuePartial.AGENTS, kv.key, null,
-                        kv.value)));
+                        kv.value, null)));
             }
+            return rows;
+        };
+        Supplier<List<AgentRanking.AgentPartial>> satisfaction = () -> {
+            List<AgentRanking.AgentPartial> rows = new ArrayList<>();
+            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>windowStore(ContactCenterTopology.AGENT_CSAT_STORE), "",
+                    v.range()).forEach((agent, csat) ->
+                    rows.add(new AgentRanking.AgentPartial(AgentRanking.SURVEYS, agent, null, null, csat)));
             return rows;
         };
         answerFromAll(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source, List.of(
                 new Kind<>(ContactCenterTopology.AGENT_BUCKETS_STORE, QueuePartial.CONTACTS, work),
-                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states)),
+                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states),
+                new Kind<>(ContactCenterTopology.AGENT_CSAT_STORE, AgentRanking.SURVEYS, satisfaction)),
                 partials -> AgentRanking.rank(partials, sort, limit));
     }
 

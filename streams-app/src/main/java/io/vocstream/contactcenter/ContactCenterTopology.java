@@ -7,6 +7,7 @@ import io.vocstream.events.AgentEvent;
 import io.vocstream.events.ContactEvent;
 import io.vocstream.events.ContactEventType;
 import io.vocstream.events.IvrEvent;
+import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
@@ -32,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * Queues and agents from contact and agent events, per partition with no re-partitioning: each contact's life in a
  * key-value store (keyed by contact, like its topic), what it adds to its queue and agent in per-minute buckets, the
  * contacts waiting now, and each agent's state now. Only repeat contacts need a customer's contacts together: each
- * contact's first entry is re-partitioned by customer. Queries merge the partials of every partition and instance.
+ * contact's first entry is re-partitioned by customer. Surveys naming an agent add their CSAT to the agent's
+ * buckets. Queries merge the partials of every partition and instance.
  */
 public final class ContactCenterTopology {
     public static final String CONTACTS_STORE = "contactcenter-contacts";
@@ -40,6 +42,7 @@ public final class ContactCenterTopology {
     public static final String QUEUE_BUCKETS_STORE = "contactcenter-queue-buckets";
     public static final String AGENT_BUCKETS_STORE = "contactcenter-agent-buckets";
     public static final String AGENTS_STORE = "contactcenter-agents";
+    public static final String AGENT_CSAT_STORE = "contactcenter-agent-csat";
     public static final String CUSTOMERS_STORE = "contactcenter-customers";
     public static final String REPEAT_BUCKETS_STORE = "contactcenter-repeat-buckets";
     public static final String IVR_SESSIONS_STORE = "contactcenter-ivr-sessions";
@@ -85,6 +88,12 @@ public final class ContactCenterTopology {
                 JsonSerde.of(IvrStats.class)));
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
                 IVR_SESSIONS_STORE, IVR_BUCKETS_STORE);
+        builder.addStateStore(BucketStore.builder(AGENT_CSAT_STORE, BUCKET, config.retention(),
+                JsonSerde.of(CsatCounts.class)));
+        inputs.<SurveyResponse>of(EventTopic.SURVEY)
+                .filter((id, survey) -> survey.getAgentId() != null && survey.getCsat() != null,
+                        Named.as("contactcenter-agent-surveys"))
+                .process(AgentCsatProcessor::new, Named.as("contactcenter-agent-csat"), AGENT_CSAT_STORE);
         inputs.<AgentEvent>of(EventTopic.AGENT).process(() -> new AgentProcessor(config),
                 Named.as("contactcenter-agents"), AGENTS_STORE);
     }
@@ -240,6 +249,25 @@ public final class ContactCenterTopology {
                     lines.add(queueSliceKey(line, slice), record.timestamp(), step.delta());
                 }
             }
+        }
+    }
+
+    /**
+     * Counts the CSAT of surveys naming an agent in that agent's buckets, in the partition of the response: agents'
+     * partials from every partition merge at query time, so nothing is re-partitioned by agent.
+     */
+    private static final class AgentCsatProcessor implements Processor<String, SurveyResponse, Void, Void> {
+        private BucketStore<CsatCounts> agents;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            agents = new BucketStore<>(context.getStateStore(AGENT_CSAT_STORE), BUCKET);
+        }
+
+        @Override
+        public void process(Record<String, SurveyResponse> record) {
+            SurveyResponse survey = record.value();
+            agents.add(survey.getAgentId(), record.timestamp(), CsatCounts.of(survey.getCsat()));
         }
     }
 

@@ -94,6 +94,11 @@ class ContactCenterHttpTest {
                 Events.survey("r2", Touchpoint.AGENT, s(410)).setCsat(4).setAgentId("a1").build(),
                 Events.survey("r3", Touchpoint.AGENT, s(600)).setCsat(2).setContactId("c2").setAgentId("a3").build(),
                 Events.survey("r4", Touchpoint.QUEUE, s(420)).setCsat(1).build());
+        // every agent's last event has been processed (the tests below wait for their own figures)
+        app.await("/api/v1/agents?window=1h&sort=handled" + at(), body -> body.size() == 3
+                && "available".equals(body.get(0).path("state").asText())
+                && "logged_out".equals(body.get(1).path("state").asText())
+                && "busy".equals(body.get(2).path("state").asText()));
     }
 
     @AfterAll
@@ -120,7 +125,9 @@ class ContactCenterHttpTest {
     void queueRows() throws Exception {
         JsonNode rows = app.await("/api/v1/queues?window=1h" + at(), body -> body.size() == 2
                 && body.get(0).get("offered").asLong() == 6 && body.get(0).get("waiting").asLong() == 2
-                && body.get(0).get("agentsLoggedIn").asLong() == 2 && body.get(1).get("handled").asLong() == 1);
+                && body.get(0).get("answered").asLong() == 2 && body.get(0).get("abandoned").asLong() == 2
+                && body.get(0).get("handled").asLong() == 1 && body.get(0).get("transfers").asLong() == 1
+                && body.get(1).get("handled").asLong() == 1);
         JsonNode billing = rows.get(0);
         assertEquals("billing", billing.get("queue").asText());
         assertEquals("all", billing.get("slice").asText());
@@ -203,6 +210,22 @@ class ContactCenterHttpTest {
         assertEquals("a2", rows.get(2).get("agentId").asText());
         assertTrue(rows.get(2).get("ahtSeconds").isNull(), "a2 completed nothing: null, not 0");
         assertEquals(1.0, rows.get(2).get("transferRate").asDouble(), 1e-9);
+    }
+
+    @Test
+    @DisplayName("agents ranked by the CSAT of surveys naming them, with n, null without surveys")
+    void agentsBySatisfaction() throws Exception {
+        // a1: 5 and 4 -> 4.5 (n 2); a3: 2 (n 1); a2: no survey; r4 names no agent
+        JsonNode rows = app.await("/api/v1/agents?window=1h&sort=csat" + at(),
+                body -> body.size() == 3 && body.get(0).get("csatN").asLong() == 2 && body.get(1).get("csatN").asLong() == 1);
+        assertEquals("a1", rows.get(0).get("agentId").asText());
+        assertEquals(4.5, rows.get(0).get("csatMean").asDouble(), 1e-9);
+        assertEquals(1.0, rows.get(0).get("csatSatisfied").asDouble(), 1e-9);
+        assertEquals("a3", rows.get(1).get("agentId").asText());
+        assertEquals(2.0, rows.get(1).get("csatMean").asDouble(), 1e-9);
+        assertEquals("a2", rows.get(2).get("agentId").asText());
+        assertTrue(rows.get(2).get("csatMean").isNull(), "no survey names a2: null, not 0");
+        assertEquals(0, rows.get(2).get("csatN").asLong());
     }
 
     @Test
