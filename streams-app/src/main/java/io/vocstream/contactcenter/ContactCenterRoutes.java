@@ -9,6 +9,7 @@ import io.vocstream.http.ApiRoutes;
 import io.vocstream.http.BadParameterException;
 import io.vocstream.http.Params;
 import io.vocstream.query.InstanceRouter;
+import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import io.vocstream.time.WindowName;
 import java.time.Duration;
@@ -39,10 +40,12 @@ public final class ContactCenterRoutes implements ApiRoutes {
 
     private final InstanceRouter router;
     private final ContactCenterConfig config;
+    private final Duration eventsGrace;
 
     public ContactCenterRoutes(InstanceRouter router, AppConfig app) {
         this.router = router;
         this.config = ContactCenterConfig.from(app);
+        this.eventsGrace = app.eventsGrace();
     }
 
     @Override
@@ -60,8 +63,15 @@ public final class ContactCenterRoutes implements ApiRoutes {
         routes.get(IVR_SESSION, this::ivrSession);
     }
 
-    /** A window at a query time: its span, and the event time whose rule version judges it. */
-    private record View(String window, Instant at, TimeRange range, Instant ruleTime) {
+    /**
+     * A window at a query time: its span, the event time whose rule version judges it and the buckets it is
+     * answered from.
+     */
+    private record View(String window, Instant at, TimeRange range, Instant ruleTime, BucketSize size) {
+        /** The store of {@code family} at this view's bucket size. */
+        String store(String family) {
+            return BucketFamily.storeName(family, size);
+        }
     }
 
     private View view(Context ctx, String defaultWindow) {
@@ -69,28 +79,31 @@ public final class ContactCenterRoutes implements ApiRoutes {
         String named = Params.optional(ctx, "window");
         WindowName window = WindowName.parse("window", named == null ? defaultWindow : named);
         TimeRange range = window.resolve(at, config.zone());
-        if (range.from().isBefore(at.minus(config.retention()))) {
-            throw new BadParameterException("window", "reaches back further than the " + config.retention()
-                    + " of statistics kept (" + ContactCenterConfig.RETENTION + ")");
+        Duration kept = BucketFamily.retention(window.bucketSize(), config, eventsGrace);
+        if (range.from().isBefore(at.minus(kept))) {
+            throw new BadParameterException("window", "reaches back further than the " + kept
+                    + " of statistics kept in " + window.bucketSize().length().toMinutes() + "-minute buckets");
         }
         boolean calendar = window == WindowName.TODAY || window == WindowName.INTERVAL_15M
                 || window == WindowName.INTERVAL_30M;
-        return new View(window.parameterValue(), at, range, calendar ? range.from() : at);
+        return new View(window.parameterValue(), at, range, calendar ? range.from() : at, window.bucketSize());
     }
 
     private void queues(Context ctx, String queue) {
         View v = view(ctx, DEFAULT_WINDOW);
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
+        String queueBuckets = v.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
+        String repeatBuckets = v.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
         answerFromAll(ctx, QueuePartial.class, QueuePartial::source, List.of(
-                new Kind<>(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS,
-                        () -> QueueQueries.contactPartials(windowStore(ContactCenterTopology.QUEUE_BUCKETS_STORE),
+                new Kind<>(queueBuckets, QueuePartial.CONTACTS,
+                        () -> QueueQueries.contactPartials(windowStore(queueBuckets),
                                 router.localStore(ContactCenterTopology.WAITING_STORE,
                                         QueryableStoreTypes.keyValueStore()), queue, by, v.range())),
                 new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
                         () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
                                 QueryableStoreTypes.keyValueStore()), queue)),
-                new Kind<>(ContactCenterTopology.REPEAT_BUCKETS_STORE, QueuePartial.CUSTOMERS,
-                        () -> QueueQueries.customerPartials(windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE),
+                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS,
+                        () -> QueueQueries.customerPartials(windowStore(repeatBuckets),
                                 queue, by, v.range()))),
                 partials -> known(queue, QueueQueries.rows(partials, config.rules(), v.window(), v.range(),
                         v.ruleTime(), v.at())));
@@ -116,12 +129,14 @@ public final class ContactCenterRoutes implements ApiRoutes {
         }
         Duration step = Duration.ofMinutes(Integer.parseInt(Params.oneOf(ctx, "size", "15", List.of("15", "30"))));
         answerFromAll(ctx, QueueQueries.IntervalPartial.class, QueueQueries.IntervalPartial::source, List.of(
-                new Kind<>(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS,
-                        () -> QueueQueries.intervalPartials(windowStore(ContactCenterTopology.QUEUE_BUCKETS_STORE),
+                new Kind<>(day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE), QueuePartial.CONTACTS,
+                        () -> QueueQueries.intervalPartials(
+                                windowStore(day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE)),
                                 queue, day.range(), step)),
-                new Kind<>(ContactCenterTopology.REPEAT_BUCKETS_STORE, QueuePartial.CUSTOMERS,
+                new Kind<>(day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE), QueuePartial.CUSTOMERS,
                         () -> QueueQueries.intervalRepeatPartials(
-                                windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, day.range(), step))),
+                                windowStore(day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE)), queue, day.range(),
+                                step))),
                 partials -> QueueQueries.intervalRows(partials, config.rules(), queue, step,
                         "interval" + step.toMinutes()));
     }
@@ -129,8 +144,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
     private void ivr(Context ctx) {
         View v = view(ctx, DEFAULT_WINDOW);
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
-        router.answer(ctx, ContactCenterTopology.IVR_BUCKETS_STORE, IvrQueries.IvrPartial.class,
-                () -> IvrQueries.partials(windowStore(ContactCenterTopology.IVR_BUCKETS_STORE), by, v.range()),
+        router.answer(ctx, v.store(ContactCenterTopology.IVR_BUCKETS_STORE), IvrQueries.IvrPartial.class,
+                () -> IvrQueries.partials(windowStore(v.store(ContactCenterTopology.IVR_BUCKETS_STORE)), by, v.range()),
                 partials -> IvrQueries.rows(partials, v.window(), v.range()));
     }
 
@@ -153,7 +168,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
         String sort = Params.oneOf(ctx, "sort", "handled", AgentRanking.SORTS);
         int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
         Supplier<List<AgentRanking.AgentPartial>> work = () -> {
-            ReadOnlyWindowStore<String, AgentStats> store = windowStore(ContactCenterTopology.AGENT_BUCKETS_STORE);
+            ReadOnlyWindowStore<String, AgentStats> store =
+                    windowStore(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE));
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
             BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, stats) ->
                     rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null, null)));
@@ -171,15 +187,16 @@ public final class ContactCenterRoutes implements ApiRoutes {
         };
         Supplier<List<AgentRanking.AgentPartial>> satisfaction = () -> {
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
-            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>windowStore(ContactCenterTopology.AGENT_CSAT_STORE), "",
-                    v.range()).forEach((agent, csat) ->
+            ReadOnlyWindowStore<String, CsatCounts> store =
+                    windowStore(v.store(ContactCenterTopology.AGENT_CSAT_STORE));
+            BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, csat) ->
                     rows.add(new AgentRanking.AgentPartial(AgentRanking.SURVEYS, agent, null, null, csat)));
             return rows;
         };
         answerFromAll(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source, List.of(
-                new Kind<>(ContactCenterTopology.AGENT_BUCKETS_STORE, QueuePartial.CONTACTS, work),
+                new Kind<>(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE), QueuePartial.CONTACTS, work),
                 new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states),
-                new Kind<>(ContactCenterTopology.AGENT_CSAT_STORE, AgentRanking.SURVEYS, satisfaction)),
+                new Kind<>(v.store(ContactCenterTopology.AGENT_CSAT_STORE), AgentRanking.SURVEYS, satisfaction)),
                 partials -> AgentRanking.rank(partials, sort, limit));
     }
 

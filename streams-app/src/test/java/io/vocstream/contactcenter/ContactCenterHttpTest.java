@@ -168,6 +168,24 @@ class ContactCenterHttpTest {
     }
 
     @Test
+    @DisplayName("the rolling week and today, answered from quarter-hour buckets, hold the same contacts")
+    void weekAndToday() throws Exception {
+        for (String window : List.of("7d", "today")) {
+            JsonNode billing = app.await("/api/v1/queues/billing?window=" + window + at(),
+                    body -> body.size() == 1 && body.get(0).get("abandoned").asLong() == 2).get(0);
+            assertEquals(window, billing.get("window").asText());
+            assertEquals(6, billing.get("offered").asLong(), window);
+            assertEquals(25.0, billing.get("asaSeconds").asDouble(), 1e-9);
+            assertEquals(0.5, billing.get("serviceLevel").asDouble(), 1e-9);
+        }
+        JsonNode agents = app.await("/api/v1/agents?window=7d&sort=csat" + at(),
+                body -> body.size() == 3 && body.get(0).get("csatN").asLong() == 2);
+        assertEquals(4.5, agents.get(0).get("csatMean").asDouble(), 1e-9);
+        JsonNode ivr = app.await("/api/v1/ivr?window=7d" + at(), body -> body.size() == 1);
+        assertEquals(2, ivr.get(0).get("sessions").asLong());
+    }
+
+    @Test
     @DisplayName("one queue sliced by region; an unknown queue is a 404")
     void oneQueue() throws Exception {
         JsonNode rows = app.await("/api/v1/queues/billing?window=1h&by=region" + at(),
