@@ -14,8 +14,13 @@ import io.vocstream.time.TimeRange;
 import io.vocstream.time.WindowName;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -74,11 +79,12 @@ public final class ContactCenterRoutes implements ApiRoutes {
         }
     }
 
-    private View view(Context ctx, String defaultWindow) {
+    /** The window asked for, in {@code zone} (which matters for the calendar windows only). */
+    private View view(Context ctx, String defaultWindow, ZoneId zone) {
         Instant at = Params.instant(ctx, "at", Instant.now());
         String named = Params.optional(ctx, "window");
         WindowName window = WindowName.parse("window", named == null ? defaultWindow : named);
-        TimeRange range = window.resolve(at, config.zone());
+        TimeRange range = window.resolve(at, zone);
         Duration kept = BucketFamily.retention(window.bucketSize(), config, eventsGrace);
         if (range.from().isBefore(at.minus(kept))) {
             throw new BadParameterException("window", "reaches back further than the " + kept
@@ -89,24 +95,43 @@ public final class ContactCenterRoutes implements ApiRoutes {
         return new View(window.parameterValue(), at, range, calendar ? range.from() : at, window.bucketSize());
     }
 
+    /**
+     * Every queue (or one), each over its own window: a calendar window spans different instants in different
+     * queue time zones, so the buckets are read once per distinct span and each queue keeps the read of its zone.
+     */
     private void queues(Context ctx, String queue) {
-        View v = view(ctx, DEFAULT_WINDOW);
+        Set<ZoneId> zones = new HashSet<>(queue != null ? Set.of(config.zoneOf(queue)) : config.queueZones().values());
+        if (queue == null) {
+            zones.add(config.zone());
+        }
+        Map<ZoneId, View> views = new HashMap<>();
+        zones.forEach(zone -> views.put(zone, view(ctx, DEFAULT_WINDOW, zone)));
+        Map<TimeRange, Set<ZoneId>> zonesBySpan = new HashMap<>();
+        views.forEach((zone, v) -> zonesBySpan.computeIfAbsent(v.range(), r -> new HashSet<>()).add(zone));
+        View any = views.values().iterator().next();
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
-        String queueBuckets = v.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
-        String repeatBuckets = v.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
+        String queueBuckets = any.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
+        String repeatBuckets = any.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
+        Function<Function<TimeRange, List<QueuePartial>>, List<QueuePartial>> perSpan = read -> {
+            List<QueuePartial> partials = new ArrayList<>();
+            zonesBySpan.forEach((range, spanZones) -> read.apply(range).stream()
+                    .filter(p -> spanZones.contains(config.zoneOf(p.queue()))).forEach(partials::add));
+            return partials;
+        };
         answerFromAll(ctx, QueuePartial.class, QueuePartial::source, List.of(
-                new Kind<>(queueBuckets, QueuePartial.CONTACTS,
-                        () -> QueueQueries.contactPartials(windowStore(queueBuckets),
-                                router.localStore(ContactCenterTopology.WAITING_STORE,
-                                        QueryableStoreTypes.keyValueStore()), queue, by, v.range())),
+                new Kind<>(queueBuckets, QueuePartial.CONTACTS, () -> perSpan.apply(range ->
+                        QueueQueries.contactPartials(windowStore(queueBuckets), router.localStore(
+                                ContactCenterTopology.WAITING_STORE, QueryableStoreTypes.keyValueStore()),
+                                queue, by, range))),
                 new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
                         () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
                                 QueryableStoreTypes.keyValueStore()), queue)),
-                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS,
-                        () -> QueueQueries.customerPartials(windowStore(repeatBuckets),
-                                queue, by, v.range()))),
-                partials -> known(queue, QueueQueries.rows(partials, config.rules(), v.window(), v.range(),
-                        v.ruleTime(), v.at())));
+                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS, () -> perSpan.apply(range ->
+                        QueueQueries.customerPartials(windowStore(repeatBuckets), queue, by, range)))),
+                partials -> known(queue, QueueQueries.rows(partials, config.rules(), any.window(), q -> {
+                    View v = views.get(config.zoneOf(q));
+                    return new QueueQueries.Span(v.range(), v.ruleTime());
+                }, any.at())));
     }
 
     /**
@@ -123,7 +148,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
 
     private void intervals(Context ctx) {
         String queue = ctx.pathParam("queue");
-        View day = view(ctx, WindowName.TODAY.parameterValue());
+        View day = view(ctx, WindowName.TODAY.parameterValue(), config.zoneOf(queue));
         if (!day.window().equals(WindowName.TODAY.parameterValue())) {
             throw new BadParameterException("window", "must be 'today' (the day holding 'at') for intervals");
         }
@@ -142,7 +167,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
     }
 
     private void ivr(Context ctx) {
-        View v = view(ctx, DEFAULT_WINDOW);
+        View v = view(ctx, DEFAULT_WINDOW, config.zone());
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
         router.answer(ctx, v.store(ContactCenterTopology.IVR_BUCKETS_STORE), IvrQueries.IvrPartial.class,
                 () -> IvrQueries.partials(windowStore(v.store(ContactCenterTopology.IVR_BUCKETS_STORE)), by, v.range()),
@@ -164,7 +189,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
     }
 
     private void agents(Context ctx) {
-        View v = view(ctx, WindowName.TODAY.parameterValue());
+        View v = view(ctx, WindowName.TODAY.parameterValue(), config.zone());
         String sort = Params.oneOf(ctx, "sort", "handled", AgentRanking.SORTS);
         int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
         Supplier<List<AgentRanking.AgentPartial>> work = () -> {

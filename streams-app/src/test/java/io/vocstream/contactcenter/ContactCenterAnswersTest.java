@@ -54,9 +54,9 @@ class ContactCenterAnswersTest {
         assertEquals(partials, back);
         TimeRange range = new TimeRange(T, ContactLifecycleTest.Q2);
         assertEquals(QueueQueries.rows(partials, ServiceLevelRules.of(ServiceLevelRules.BUILT_IN_DEFAULT,
-                        java.util.Map.of()), "interval15", range, T, T.plusSeconds(30)),
+                        java.util.Map.of()), "interval15", q -> new QueueQueries.Span(range, T), T.plusSeconds(30)),
                 QueueQueries.rows(back, ServiceLevelRules.of(ServiceLevelRules.BUILT_IN_DEFAULT, java.util.Map.of()),
-                        "interval15", range, T, T.plusSeconds(30)));
+                        "interval15", q -> new QueueQueries.Span(range, T), T.plusSeconds(30)));
     }
 
     @Test

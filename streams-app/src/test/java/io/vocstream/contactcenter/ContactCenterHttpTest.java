@@ -19,6 +19,8 @@ import io.vocstream.testing.LiveApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +53,8 @@ class ContactCenterHttpTest {
             Math.floorDiv(Instant.now().toEpochMilli(), Duration.ofMinutes(30).toMillis())
                     * Duration.ofMinutes(30).toMillis()).minus(Duration.ofMinutes(30));
     private static final Instant AT = T.plus(Duration.ofMinutes(20));
+    /** Sales keeps India's day (UTC+5:30, whose midnight is a UTC half hour, so T's half hour is in one day). */
+    private static final ZoneId SALES_ZONE = ZoneId.of("Asia/Kolkata");
 
     @TempDir
     static Path dataDir;
@@ -61,7 +65,8 @@ class ContactCenterHttpTest {
     static void start() throws Exception {
         // three partitions: enough to spread the contacts, few enough tasks to start quickly
         app = LiveApp.start(dataDir, Map.of(AppConfig.TOPICS_PARTITIONS, "3",
-                ContactCenterConfig.SERVICE_LEVEL + "sales", "threshold=30s formula=answered+abandoned short-abandon=5s"));
+                ContactCenterConfig.SERVICE_LEVEL + "sales", "threshold=30s formula=answered+abandoned short-abandon=5s",
+                ContactCenterConfig.TIME_ZONE + "sales", SALES_ZONE.getId()));
         contactPartitions = app.produce(
                 Events.contact("c1", OFFERED, T).build(),
                 Events.contact("c1", ANSWERED, s(10)).setAgentId("a1").build(),
@@ -168,7 +173,7 @@ class ContactCenterHttpTest {
     }
 
     @Test
-    @DisplayName("the rolling week and today, answered from quarter-hour buckets, hold the same contacts")
+    @DisplayName("the rolling week and today (in each queue's zone), answered from quarter-hour buckets")
     void weekAndToday() throws Exception {
         for (String window : List.of("7d", "today")) {
             JsonNode billing = app.await("/api/v1/queues/billing?window=" + window + at(),
@@ -178,6 +183,13 @@ class ContactCenterHttpTest {
             assertEquals(25.0, billing.get("asaSeconds").asDouble(), 1e-9);
             assertEquals(0.5, billing.get("serviceLevel").asDouble(), 1e-9);
         }
+        JsonNode today = app.await("/api/v1/queues?window=today" + at(), body -> body.size() == 2
+                && body.get(1).get("handled").asLong() == 1);
+        assertEquals(AT.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
+                today.get(0).get("from").asText(), "billing's day follows time.zone (UTC)");
+        assertEquals(AT.atZone(SALES_ZONE).toLocalDate().atStartOfDay(SALES_ZONE).toInstant().toString(),
+                today.get(1).get("from").asText(), "sales' day follows its own zone");
+        assertEquals(1, today.get(1).get("offered").asLong());
         JsonNode agents = app.await("/api/v1/agents?window=7d&sort=csat" + at(),
                 body -> body.size() == 3 && body.get(0).get("csatN").asLong() == 2);
         assertEquals(4.5, agents.get(0).get("csatMean").asDouble(), 1e-9);
