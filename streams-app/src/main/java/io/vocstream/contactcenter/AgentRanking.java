@@ -34,7 +34,8 @@ public final class AgentRanking {
 
     /**
      * @param state            the agent's state now ({@code null} if no agent event is known)
-     * @param ahtSeconds       (talk + hold + after-call work) / completed contacts reporting talk time
+     * @param ahtSeconds       (talk + hold + after-call work) / legs with a known handle time (completed contacts
+     *                         reporting talk time, legs the agent ended by a transfer)
      * @param transferRate     transfers / answered
      * @param csatMean         mean CSAT (1..5) of the surveys in the window naming the agent
      * @param csatSatisfied    share of those answers that are 4 or 5

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
  * </ul>
  * Billing over the hour: offered 6, answered 2, abandoned 2 of which 1 short; abandonment (2 − 1) / (2 + 2 − 1) = 1/3;
  * ASA (10 + 40) / 2 = 25 s; mean wait (10 + 40 + 3 + 50) / 4 = 25.75 s, max 50 s; service level 1 of 2 answered
- * within 20 s = 0.5; AHT 250 s (n 1); transfers 1 of 2 answered. Now: 2 waiting, the oldest since T+5 min, so the
+ * within 20 s = 0.5; AHT (250 + 80) / 2 = 165 s over c1 and c2's leg up to its transfer; transfers 1 of 2 answered. Now: 2 waiting, the oldest since T+5 min, so the
  * longest wait at T+20 min is 900 s; a1 available and a2 busy: occupancy 1/2. Sales: service level 1 / (1 + 0) = 1.
  */
 class ContactCenterHttpTest {
@@ -147,8 +147,8 @@ class ContactCenterHttpTest {
         assertEquals(0.5, billing.get("serviceLevel").asDouble(), 1e-9);
         assertEquals(2, billing.get("serviceLevelN").asLong());
         assertEquals("answered", billing.get("serviceLevelFormula").asText());
-        assertEquals(250.0, billing.get("ahtSeconds").asDouble(), 1e-9);
-        assertEquals(1, billing.get("ahtN").asLong());
+        assertEquals(165.0, billing.get("ahtSeconds").asDouble(), 1e-9);
+        assertEquals(2, billing.get("ahtN").asLong());
         assertEquals(0.5, billing.get("transferRate").asDouble(), 1e-9);
         assertTrue(billing.get("repeatContactRate").isNull(), "no customer ids: null, not 0");
         assertEquals(0, billing.get("repeatContactRateN").asLong());
@@ -182,6 +182,7 @@ class ContactCenterHttpTest {
             assertEquals(6, billing.get("offered").asLong(), window);
             assertEquals(25.0, billing.get("asaSeconds").asDouble(), 1e-9);
             assertEquals(0.5, billing.get("serviceLevel").asDouble(), 1e-9);
+            assertEquals(165.0, billing.get("ahtSeconds").asDouble(), 1e-9);
         }
         JsonNode today = app.await("/api/v1/queues?window=today" + at(), body -> body.size() == 2
                 && body.get(1).get("handled").asLong() == 1);
@@ -238,7 +239,7 @@ class ContactCenterHttpTest {
         assertEquals("available", rows.get(0).get("state").asText());
         assertEquals("a3", rows.get(1).get("agentId").asText());
         assertEquals("a2", rows.get(2).get("agentId").asText());
-        assertTrue(rows.get(2).get("ahtSeconds").isNull(), "a2 completed nothing: null, not 0");
+        assertEquals(80.0, rows.get(2).get("ahtSeconds").asDouble(), 1e-9, "a2's leg up to the transfer");
         assertEquals(1.0, rows.get(2).get("transferRate").asDouble(), 1e-9);
     }
 

@@ -80,7 +80,7 @@ class ContactCenterTopologyTest {
         assertEquals(3, billing.figures().answered());
         assertEquals(2, billing.figures().abandoned());
         assertEquals(2.0 / 3, billing.figures().serviceLevel(), 1e-9);
-        assertEquals(280.0, billing.figures().ahtSeconds(), 1e-9);
+        assertEquals(232.5, billing.figures().ahtSeconds(), 1e-9); // (270 + 450 + 120 + c2's 90 s leg) / 4
         assertEquals("tech", rows.get(1).queue());
         assertEquals(1, rows.get(1).figures().offered());
         // c6 (offered 10:14:50, answered 10:15:10) waited across the boundary; nobody is waiting any more
