@@ -4,6 +4,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.SliceKeys;
 import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiRoutes;
 import io.vocstream.http.BadParameterException;
@@ -128,22 +129,28 @@ public final class ContactCenterRoutes implements ApiRoutes {
                                 QueryableStoreTypes.keyValueStore()), queue)),
                 new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS, () -> perSpan.apply(range ->
                         QueueQueries.customerPartials(windowStore(repeatBuckets), queue, by, range)))),
-                partials -> known(queue, QueueQueries.rows(partials, config.rules(), any.window(), q -> {
+                partials -> QueueQueries.rows(known(queue, partials), config.rules(), any.window(), q -> {
                     View v = views.get(config.zoneOf(q));
                     return new QueueQueries.Span(v.range(), v.ruleTime());
-                }, any.at())));
+                }, any.at()));
     }
 
     /**
-     * The rows of one queue, or a 404 if nothing names it: no contact in the window, no agent serving it now and
-     * no service-level rule of its own.
+     * The partials of every queue, or of one queue with an empty one added so that a quiet queue still answers its
+     * row (zero counts, null figures); a 404 if nothing names that queue: no contact in the window, no agent
+     * serving it now and no service-level rule of its own.
      */
-    private List<QueueRow> known(String queue, List<QueueRow> rows) {
-        if (queue != null && rows.isEmpty() && !config.rules().declared().containsKey(queue)) {
+    private List<QueuePartial> known(String queue, List<QueuePartial> partials) {
+        if (queue == null) {
+            return partials;
+        }
+        if (partials.isEmpty() && !config.rules().declared().containsKey(queue)) {
             throw new NotFoundResponse("no queue '" + queue + "': no contact in the window, no agent serving it "
                     + "and no rule " + ContactCenterConfig.SERVICE_LEVEL + queue);
         }
-        return rows;
+        List<QueuePartial> withRow = new ArrayList<>(partials);
+        withRow.add(new QueuePartial(QueuePartial.CONTACTS, queue, SliceKeys.all(), QueueStats.EMPTY, null, null));
+        return withRow;
     }
 
     private void intervals(Context ctx) {

@@ -66,7 +66,8 @@ class ContactCenterHttpTest {
         // three partitions: enough to spread the contacts, few enough tasks to start quickly
         app = LiveApp.start(dataDir, Map.of(AppConfig.TOPICS_PARTITIONS, "3",
                 ContactCenterConfig.SERVICE_LEVEL + "sales", "threshold=30s formula=answered+abandoned short-abandon=5s",
-                ContactCenterConfig.TIME_ZONE + "sales", SALES_ZONE.getId()));
+                ContactCenterConfig.TIME_ZONE + "sales", SALES_ZONE.getId(),
+                ContactCenterConfig.SERVICE_LEVEL + "quiet", "threshold=60s formula=answered"));
         contactPartitions = app.produce(
                 Events.contact("c1", OFFERED, T).build(),
                 Events.contact("c1", ANSWERED, s(10)).setAgentId("a1").build(),
@@ -199,7 +200,7 @@ class ContactCenterHttpTest {
     }
 
     @Test
-    @DisplayName("one queue sliced by region; an unknown queue is a 404")
+    @DisplayName("one queue sliced by region; a quiet declared queue answers zeros, an unknown queue is a 404")
     void oneQueue() throws Exception {
         JsonNode rows = app.await("/api/v1/queues/billing?window=1h&by=region" + at(),
                 body -> body.size() == 3 && body.get(0).get("offered").asLong() == 6);
@@ -211,6 +212,11 @@ class ContactCenterHttpTest {
         assertEquals(0, rows.get(2).get("asaN").asLong());
         assertFalse(rows.get(1).has("waiting"), "slice rows carry no 'now'");
 
+        JsonNode quiet = app.await("/api/v1/queues/quiet?window=1h" + at(), body -> body.size() == 1).get(0);
+        assertEquals(0, quiet.get("offered").asLong(), "a declared queue without contacts answers zeros");
+        assertTrue(quiet.get("serviceLevel").isNull());
+        assertEquals(60, quiet.get("serviceLevelThresholdSeconds").asInt());
+        assertEquals(0, quiet.get("waiting").asLong());
         assertEquals(404, app.get("/api/v1/queues/nowhere?window=1h" + at()).statusCode());
     }
 
