@@ -31,9 +31,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals), {@code /api/v1/agents} (ranked)
- * and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance. Answers combine state of the contact, agent and customer
- * tasks, which Kafka Streams may place on different instances, so each kind is gathered from the instances that
- * host it and a fan-out leg answers with every kind, labelled.
+ * and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance. Answers combine
+ * state of the contact, agent, customer and survey tasks, which Kafka Streams may place on different instances, so
+ * each kind is gathered from the instances that host it and a fan-out leg answers with every kind, labelled.
  */
 public final class ContactCenterRoutes implements ApiRoutes {
     public static final String QUEUES = "/api/v1/queues";
