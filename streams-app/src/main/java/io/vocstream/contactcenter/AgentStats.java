@@ -6,7 +6,8 @@ import io.vocstream.buckets.Mergeable;
  * One agent's contact work in one time bucket, from contact events (which name the agent on answer, transfer and
  * completion): mergeable counts and sums.
  *
- * @param handledWithTimes completed contacts reporting talk time: the n of AHT
+ * @param handledWithTimes legs with a known handle time (completed contacts reporting talk time, legs the agent
+ *                         ended by a transfer): the n of AHT
  */
 public record AgentStats(long answered, long handled, long handledWithTimes, double handleSeconds, long transfers)
         implements Mergeable<AgentStats> {
@@ -20,8 +21,9 @@ public record AgentStats(long answered, long handled, long handledWithTimes, dou
         return new AgentStats(0, 1, handleSeconds == null ? 0 : 1, handleSeconds == null ? 0 : handleSeconds, 0);
     }
 
-    static AgentStats transferredOne() {
-        return new AgentStats(0, 0, 0, 0, 1);
+    /** @param legSeconds handle time of the leg the transfer ends; {@code null} if unknown */
+    static AgentStats transferredOne(Double legSeconds) {
+        return new AgentStats(0, 0, legSeconds == null ? 0 : 1, legSeconds == null ? 0 : legSeconds, 1);
     }
 
     @Override

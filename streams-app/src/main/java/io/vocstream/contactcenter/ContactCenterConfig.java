@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The contact center's settings (prefix {@code contactcenter.}), documented in docs/contactcenter.md.
@@ -16,11 +17,13 @@ import java.util.Map;
  * @param contactExpiry how long (in event time) a contact's state is kept after its last event
  * @param repeatWindow  a contact is a repeat when the customer's previous contact began at most this long before
  * @param topAgents     most agents listed in a ranking
- * @param zone          the zone "today" and the aligned intervals follow (the application's {@code time.zone})
+ * @param zone          the zone "today" and the aligned intervals follow (the application's {@code time.zone}),
+ *                      for queues without their own, agents and IVR lines
+ * @param queueZones    queues whose day and intervals follow a zone of their own
  */
 public record ContactCenterConfig(ServiceLevelRules rules, Duration retention, Duration waitingExpiry,
                                   Duration agentExpiry, Duration contactExpiry, Duration repeatWindow,
-                                  int topAgents, ZoneId zone) {
+                                  int topAgents, ZoneId zone, Map<String, ZoneId> queueZones) {
     public static final String PREFIX = "contactcenter.";
     public static final String SERVICE_LEVEL = PREFIX + "service-level.";
     public static final String SERVICE_LEVEL_DEFAULT = SERVICE_LEVEL + "default";
@@ -30,6 +33,7 @@ public record ContactCenterConfig(ServiceLevelRules rules, Duration retention, D
     public static final String CONTACT_EXPIRY = PREFIX + "contact-expiry";
     public static final String REPEAT_WINDOW = PREFIX + "repeat-window";
     public static final String TOP_AGENTS = PREFIX + "agents.top";
+    public static final String TIME_ZONE = PREFIX + "time-zone.";
 
     public static ContactCenterConfig from(AppConfig app) {
         Settings s = app.settings();
@@ -49,7 +53,19 @@ public record ContactCenterConfig(ServiceLevelRules rules, Duration retention, D
                 duration(s, WAITING_EXPIRY, Duration.ofHours(4)), duration(s, AGENT_EXPIRY, Duration.ofHours(12)),
                 duration(s, CONTACT_EXPIRY, Duration.ofDays(1)), duration(s, REPEAT_WINDOW, Duration.ofDays(7)),
                 s.intIn(TOP_AGENTS, 20, 1, 1000),
-                app.timeZone());
+                app.timeZone(), queueZones(s, app.timeZone()));
+    }
+
+    /** The zone of {@code queue}'s day and aligned intervals. */
+    public ZoneId zoneOf(String queue) {
+        return queueZones.getOrDefault(queue, zone);
+    }
+
+    private static Map<String, ZoneId> queueZones(Settings s, ZoneId defaultZone) {
+        Map<String, ZoneId> zones = new TreeMap<>();
+        s.withPrefix(TIME_ZONE).keySet().forEach(queue -> zones.put(queue, s.parsed(TIME_ZONE + queue, defaultZone,
+                ZoneId::of, "a time-zone id such as Europe/London or UTC")));
+        return Map.copyOf(zones);
     }
 
     private static final String RULE_EXPECTED = "service-level rule versions separated by ';', each "

@@ -4,17 +4,24 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.SliceKeys;
 import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiRoutes;
 import io.vocstream.http.BadParameterException;
 import io.vocstream.http.Params;
 import io.vocstream.query.InstanceRouter;
+import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import io.vocstream.time.WindowName;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -24,9 +31,9 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals), {@code /api/v1/agents} (ranked)
- * and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance. Answers combine state of the contact, agent and customer
- * tasks, which Kafka Streams may place on different instances, so each kind is gathered from the instances that
- * host it and a fan-out leg answers with every kind, labelled.
+ * and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance. Answers combine
+ * state of the contact, agent, customer and survey tasks, which Kafka Streams may place on different instances, so
+ * each kind is gathered from the instances that host it and a fan-out leg answers with every kind, labelled.
  */
 public final class ContactCenterRoutes implements ApiRoutes {
     public static final String QUEUES = "/api/v1/queues";
@@ -39,10 +46,12 @@ public final class ContactCenterRoutes implements ApiRoutes {
 
     private final InstanceRouter router;
     private final ContactCenterConfig config;
+    private final Duration eventsGrace;
 
     public ContactCenterRoutes(InstanceRouter router, AppConfig app) {
         this.router = router;
         this.config = ContactCenterConfig.from(app);
+        this.eventsGrace = app.eventsGrace();
     }
 
     @Override
@@ -60,64 +69,115 @@ public final class ContactCenterRoutes implements ApiRoutes {
         routes.get(IVR_SESSION, this::ivrSession);
     }
 
-    /** A window at a query time: its span, and the event time whose rule version judges it. */
-    private record View(String window, Instant at, TimeRange range, Instant ruleTime) {
+    /**
+     * A window at a query time: its span, the event time whose rule version judges it and the buckets it is
+     * answered from.
+     */
+    private record View(String window, Instant at, TimeRange range, Instant ruleTime, BucketSize size) {
+        /** The store of {@code family} at this view's bucket size. */
+        String store(String family) {
+            return BucketFamily.storeName(family, size);
+        }
     }
 
-    private View view(Context ctx, String defaultWindow) {
+    /** The window asked for, in {@code zone} (which matters for the calendar windows only). */
+    private View view(Context ctx, String defaultWindow, ZoneId zone) {
         Instant at = Params.instant(ctx, "at", Instant.now());
         String named = Params.optional(ctx, "window");
         WindowName window = WindowName.parse("window", named == null ? defaultWindow : named);
-        TimeRange range = window.resolve(at, config.zone());
-        if (range.from().isBefore(at.minus(config.retention()))) {
-            throw new BadParameterException("window", "reaches back further than the " + config.retention()
-                    + " of statistics kept (" + ContactCenterConfig.RETENTION + ")");
+        TimeRange range = window.resolve(at, zone);
+        Duration kept = BucketFamily.retention(window.bucketSize(), config, eventsGrace);
+        if (range.from().isBefore(at.minus(kept))) {
+            throw new BadParameterException("window", "reaches back further than the " + kept
+                    + " of statistics kept in " + window.bucketSize().length().toMinutes() + "-minute buckets");
         }
         boolean calendar = window == WindowName.TODAY || window == WindowName.INTERVAL_15M
                 || window == WindowName.INTERVAL_30M;
-        return new View(window.parameterValue(), at, range, calendar ? range.from() : at);
+        return new View(window.parameterValue(), at, range, calendar ? range.from() : at, window.bucketSize());
     }
 
+    /**
+     * Every queue (or one), each over its own window: a calendar window spans different instants in different
+     * queue time zones, so the buckets are read once per distinct span and each queue keeps the read of its zone.
+     */
     private void queues(Context ctx, String queue) {
-        View v = view(ctx, DEFAULT_WINDOW);
+        Set<ZoneId> zones = new HashSet<>(queue != null ? Set.of(config.zoneOf(queue)) : config.queueZones().values());
+        if (queue == null) {
+            zones.add(config.zone());
+        }
+        Map<ZoneId, View> views = new HashMap<>();
+        zones.forEach(zone -> views.put(zone, view(ctx, DEFAULT_WINDOW, zone)));
+        Map<TimeRange, Set<ZoneId>> zonesBySpan = new HashMap<>();
+        views.forEach((zone, v) -> zonesBySpan.computeIfAbsent(v.range(), r -> new HashSet<>()).add(zone));
+        View any = views.values().iterator().next();
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
+        String queueBuckets = any.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
+        String repeatBuckets = any.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
+        Function<Function<TimeRange, List<QueuePartial>>, List<QueuePartial>> perSpan = read -> {
+            List<QueuePartial> partials = new ArrayList<>();
+            zonesBySpan.forEach((range, spanZones) -> read.apply(range).stream()
+                    .filter(p -> spanZones.contains(config.zoneOf(p.queue()))).forEach(partials::add));
+            return partials;
+        };
         answerFromAll(ctx, QueuePartial.class, QueuePartial::source, List.of(
-                new Kind<>(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS,
-                        () -> QueueQueries.contactPartials(windowStore(ContactCenterTopology.QUEUE_BUCKETS_STORE),
-                                router.localStore(ContactCenterTopology.WAITING_STORE,
-                                        QueryableStoreTypes.keyValueStore()), queue, by, v.range())),
+                new Kind<>(queueBuckets, QueuePartial.CONTACTS, () -> perSpan.apply(range ->
+                        QueueQueries.contactPartials(windowStore(queueBuckets), router.localStore(
+                                ContactCenterTopology.WAITING_STORE, QueryableStoreTypes.keyValueStore()),
+                                queue, by, range))),
                 new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
                         () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
                                 QueryableStoreTypes.keyValueStore()), queue)),
-                new Kind<>(ContactCenterTopology.REPEAT_BUCKETS_STORE, QueuePartial.CUSTOMERS,
-                        () -> QueueQueries.customerPartials(windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE),
-                                queue, by, v.range()))),
-                partials -> QueueQueries.rows(partials, config.rules(), v.window(), v.range(), v.ruleTime(), v.at()));
+                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS, () -> perSpan.apply(range ->
+                        QueueQueries.customerPartials(windowStore(repeatBuckets), queue, by, range)))),
+                partials -> QueueQueries.rows(known(queue, partials), config.rules(), any.window(), q -> {
+                    View v = views.get(config.zoneOf(q));
+                    return new QueueQueries.Span(v.range(), v.ruleTime());
+                }, any.at()));
+    }
+
+    /**
+     * The partials of every queue, or of one queue with an empty one added so that a quiet queue still answers its
+     * row (zero counts, null figures); a 404 if nothing names that queue: no contact in the window, no agent
+     * serving it now and no service-level rule of its own.
+     */
+    private List<QueuePartial> known(String queue, List<QueuePartial> partials) {
+        if (queue == null) {
+            return partials;
+        }
+        if (partials.isEmpty() && !config.rules().declared().containsKey(queue)) {
+            throw new NotFoundResponse("no queue '" + queue + "': no contact in the window, no agent serving it "
+                    + "and no rule " + ContactCenterConfig.SERVICE_LEVEL + queue);
+        }
+        List<QueuePartial> withRow = new ArrayList<>(partials);
+        withRow.add(new QueuePartial(QueuePartial.CONTACTS, queue, SliceKeys.all(), QueueStats.EMPTY, null, null));
+        return withRow;
     }
 
     private void intervals(Context ctx) {
         String queue = ctx.pathParam("queue");
-        View day = view(ctx, WindowName.TODAY.parameterValue());
+        View day = view(ctx, WindowName.TODAY.parameterValue(), config.zoneOf(queue));
         if (!day.window().equals(WindowName.TODAY.parameterValue())) {
             throw new BadParameterException("window", "must be 'today' (the day holding 'at') for intervals");
         }
         Duration step = Duration.ofMinutes(Integer.parseInt(Params.oneOf(ctx, "size", "15", List.of("15", "30"))));
         answerFromAll(ctx, QueueQueries.IntervalPartial.class, QueueQueries.IntervalPartial::source, List.of(
-                new Kind<>(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueuePartial.CONTACTS,
-                        () -> QueueQueries.intervalPartials(windowStore(ContactCenterTopology.QUEUE_BUCKETS_STORE),
+                new Kind<>(day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE), QueuePartial.CONTACTS,
+                        () -> QueueQueries.intervalPartials(
+                                windowStore(day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE)),
                                 queue, day.range(), step)),
-                new Kind<>(ContactCenterTopology.REPEAT_BUCKETS_STORE, QueuePartial.CUSTOMERS,
+                new Kind<>(day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE), QueuePartial.CUSTOMERS,
                         () -> QueueQueries.intervalRepeatPartials(
-                                windowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, day.range(), step))),
+                                windowStore(day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE)), queue, day.range(),
+                                step))),
                 partials -> QueueQueries.intervalRows(partials, config.rules(), queue, step,
                         "interval" + step.toMinutes()));
     }
 
     private void ivr(Context ctx) {
-        View v = view(ctx, DEFAULT_WINDOW);
+        View v = view(ctx, DEFAULT_WINDOW, config.zone());
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
-        router.answer(ctx, ContactCenterTopology.IVR_BUCKETS_STORE, IvrQueries.IvrPartial.class,
-                () -> IvrQueries.partials(windowStore(ContactCenterTopology.IVR_BUCKETS_STORE), by, v.range()),
+        router.answer(ctx, v.store(ContactCenterTopology.IVR_BUCKETS_STORE), IvrQueries.IvrPartial.class,
+                () -> IvrQueries.partials(windowStore(v.store(ContactCenterTopology.IVR_BUCKETS_STORE)), by, v.range()),
                 partials -> IvrQueries.rows(partials, v.window(), v.range()));
     }
 
@@ -136,14 +196,15 @@ public final class ContactCenterRoutes implements ApiRoutes {
     }
 
     private void agents(Context ctx) {
-        View v = view(ctx, WindowName.TODAY.parameterValue());
+        View v = view(ctx, WindowName.TODAY.parameterValue(), config.zone());
         String sort = Params.oneOf(ctx, "sort", "handled", AgentRanking.SORTS);
         int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
         Supplier<List<AgentRanking.AgentPartial>> work = () -> {
-            ReadOnlyWindowStore<String, AgentStats> store = windowStore(ContactCenterTopology.AGENT_BUCKETS_STORE);
+            ReadOnlyWindowStore<String, AgentStats> store =
+                    windowStore(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE));
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
             BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, stats) ->
-                    rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null)));
+                    rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null, null)));
             return rows;
         };
         Supplier<List<AgentRanking.AgentPartial>> states = () -> {
@@ -152,13 +213,22 @@ public final class ContactCenterRoutes implements ApiRoutes {
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
             try (KeyValueIterator<String, AgentNow> all = store.all()) {
                 all.forEachRemaining(kv -> rows.add(new AgentRanking.AgentPartial(QueuePartial.AGENTS, kv.key, null,
-                        kv.value)));
+                        kv.value, null)));
             }
             return rows;
         };
+        Supplier<List<AgentRanking.AgentPartial>> satisfaction = () -> {
+            List<AgentRanking.AgentPartial> rows = new ArrayList<>();
+            ReadOnlyWindowStore<String, CsatCounts> store =
+                    windowStore(v.store(ContactCenterTopology.AGENT_CSAT_STORE));
+            BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, csat) ->
+                    rows.add(new AgentRanking.AgentPartial(AgentRanking.SURVEYS, agent, null, null, csat)));
+            return rows;
+        };
         answerFromAll(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source, List.of(
-                new Kind<>(ContactCenterTopology.AGENT_BUCKETS_STORE, QueuePartial.CONTACTS, work),
-                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states)),
+                new Kind<>(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE), QueuePartial.CONTACTS, work),
+                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states),
+                new Kind<>(v.store(ContactCenterTopology.AGENT_CSAT_STORE), AgentRanking.SURVEYS, satisfaction)),
                 partials -> AgentRanking.rank(partials, sort, limit));
     }
 

@@ -1,20 +1,21 @@
 package io.vocstream.contactcenter;
 
-import io.vocstream.buckets.BucketStore;
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.config.AppConfig;
 import io.vocstream.events.AgentEvent;
 import io.vocstream.events.ContactEvent;
 import io.vocstream.events.ContactEventType;
 import io.vocstream.events.IvrEvent;
+import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
-import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -32,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * Queues and agents from contact and agent events, per partition with no re-partitioning: each contact's life in a
  * key-value store (keyed by contact, like its topic), what it adds to its queue and agent in per-minute buckets, the
  * contacts waiting now, and each agent's state now. Only repeat contacts need a customer's contacts together: each
- * contact's first entry is re-partitioned by customer. Queries merge the partials of every partition and instance.
+ * contact's first entry is re-partitioned by customer. Surveys naming an agent add their CSAT to the agent's
+ * buckets. Queries merge the partials of every partition and instance.
  */
 public final class ContactCenterTopology {
     public static final String CONTACTS_STORE = "contactcenter-contacts";
@@ -40,11 +42,11 @@ public final class ContactCenterTopology {
     public static final String QUEUE_BUCKETS_STORE = "contactcenter-queue-buckets";
     public static final String AGENT_BUCKETS_STORE = "contactcenter-agent-buckets";
     public static final String AGENTS_STORE = "contactcenter-agents";
+    public static final String AGENT_CSAT_STORE = "contactcenter-agent-csat";
     public static final String CUSTOMERS_STORE = "contactcenter-customers";
     public static final String REPEAT_BUCKETS_STORE = "contactcenter-repeat-buckets";
     public static final String IVR_SESSIONS_STORE = "contactcenter-ivr-sessions";
     public static final String IVR_BUCKETS_STORE = "contactcenter-ivr-buckets";
-    public static final BucketSize BUCKET = BucketSize.MINUTE;
     /** Separates the queue from the slice in a queue bucket key: {@code billing|region=north}. */
     static final char QUEUE_SEPARATOR = '|';
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
@@ -54,39 +56,49 @@ public final class ContactCenterTopology {
 
     public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig app) {
         ContactCenterConfig config = ContactCenterConfig.from(app);
+        Duration grace = app.eventsGrace();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACTS_STORE),
                 Serdes.String(), JsonSerde.of(ContactState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
                 Serdes.String(), JsonSerde.of(Waiting.class)));
-        builder.addStateStore(BucketStore.builder(QUEUE_BUCKETS_STORE, BUCKET, config.retention(),
-                JsonSerde.of(QueueStats.class)));
-        builder.addStateStore(BucketStore.builder(AGENT_BUCKETS_STORE, BUCKET, config.retention(),
-                JsonSerde.of(AgentStats.class)));
+        BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, JsonSerde.of(QueueStats.class), config, grace);
+        BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, JsonSerde.of(AgentStats.class), config, grace);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENTS_STORE),
                 Serdes.String(), JsonSerde.of(AgentNow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
                 Serdes.String(), JsonSerde.of(CustomerContacts.class)));
-        builder.addStateStore(BucketStore.builder(REPEAT_BUCKETS_STORE, BUCKET, config.retention(),
-                JsonSerde.of(RepeatStats.class)));
-        Duration keepFor = config.repeatWindow().plus(app.eventsGrace());
+        BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, JsonSerde.of(RepeatStats.class), config, grace);
+        Duration keepFor = config.repeatWindow().plus(grace);
         // repeat contacts need all contacts of a customer together: only a contact's first entry (one record per
         // contact, not per event) is re-partitioned, by customer
         inputs.<ContactEvent>of(EventTopic.CONTACT)
                 .process(() -> new ContactProcessor(config), Named.as("contactcenter-contacts"),
-                        CONTACTS_STORE, WAITING_STORE, QUEUE_BUCKETS_STORE, AGENT_BUCKETS_STORE)
+                        stores(List.of(CONTACTS_STORE, WAITING_STORE), QUEUE_BUCKETS_STORE, AGENT_BUCKETS_STORE))
                 .repartition(Repartitioned.<String, RepeatContacts.FirstContact>as("contactcenter-customer-contacts")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(JsonSerde.of(RepeatContacts.FirstContact.class)))
                 .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
-                        CUSTOMERS_STORE, REPEAT_BUCKETS_STORE);
+                        stores(List.of(CUSTOMERS_STORE), REPEAT_BUCKETS_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
                 Serdes.String(), JsonSerde.of(IvrSession.class)));
-        builder.addStateStore(BucketStore.builder(IVR_BUCKETS_STORE, BUCKET, config.retention(),
-                JsonSerde.of(IvrStats.class)));
+        BucketFamily.addStores(builder, IVR_BUCKETS_STORE, JsonSerde.of(IvrStats.class), config, grace);
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
-                IVR_SESSIONS_STORE, IVR_BUCKETS_STORE);
+                stores(List.of(IVR_SESSIONS_STORE), IVR_BUCKETS_STORE));
+        BucketFamily.addStores(builder, AGENT_CSAT_STORE, JsonSerde.of(CsatCounts.class), config, grace);
+        inputs.<SurveyResponse>of(EventTopic.SURVEY)
+                .filter((id, survey) -> survey.getAgentId() != null && survey.getCsat() != null,
+                        Named.as("contactcenter-agent-surveys"))
+                .process(AgentCsatProcessor::new, Named.as("contactcenter-agent-csat"),
+                        BucketFamily.storeNames(AGENT_CSAT_STORE));
         inputs.<AgentEvent>of(EventTopic.AGENT).process(() -> new AgentProcessor(config),
                 Named.as("contactcenter-agents"), AGENTS_STORE);
+    }
+
+    /** The stores a processor names: its key-value stores, and each bucket family at both sizes. */
+    private static String[] stores(List<String> keyValueStores, String... bucketFamilies) {
+        return Stream.concat(keyValueStores.stream(),
+                Arrays.stream(bucketFamilies).flatMap(family -> Arrays.stream(BucketFamily.storeNames(family))))
+                .toArray(String[]::new);
     }
 
     /** Key of a queue's (or IVR line's) slice in a bucket store. */
@@ -111,8 +123,8 @@ public final class ContactCenterTopology {
         private final ContactCenterConfig config;
         private KeyValueStore<String, ContactState> contacts;
         private KeyValueStore<String, Waiting> waiting;
-        private BucketStore<QueueStats> queues;
-        private BucketStore<AgentStats> agents;
+        private BucketFamily<QueueStats> queues;
+        private BucketFamily<AgentStats> agents;
         private ProcessorContext<String, RepeatContacts.FirstContact> context;
 
         ContactProcessor(ContactCenterConfig config) {
@@ -124,8 +136,8 @@ public final class ContactCenterTopology {
             this.context = context;
             contacts = context.getStateStore(CONTACTS_STORE);
             waiting = context.getStateStore(WAITING_STORE);
-            queues = new BucketStore<>(context.getStateStore(QUEUE_BUCKETS_STORE), BUCKET);
-            agents = new BucketStore<>(context.getStateStore(AGENT_BUCKETS_STORE), BUCKET);
+            queues = BucketFamily.open(context, QUEUE_BUCKETS_STORE);
+            agents = BucketFamily.open(context, AGENT_BUCKETS_STORE);
             // a contact whose end was never reported must not wait forever in "now"
             context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                     now -> expire(waiting, now - config.waitingExpiry().toMillis(), Waiting::sinceMillis));
@@ -174,7 +186,7 @@ public final class ContactCenterTopology {
         private final Duration window;
         private final Duration keepFor;
         private KeyValueStore<String, CustomerContacts> customers;
-        private BucketStore<RepeatStats> repeats;
+        private BucketFamily<RepeatStats> repeats;
 
         RepeatProcessor(Duration window, Duration keepFor) {
             this.window = window;
@@ -184,7 +196,7 @@ public final class ContactCenterTopology {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             customers = context.getStateStore(CUSTOMERS_STORE);
-            repeats = new BucketStore<>(context.getStateStore(REPEAT_BUCKETS_STORE), BUCKET);
+            repeats = BucketFamily.open(context, REPEAT_BUCKETS_STORE);
             context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
                     streamTime -> expire(customers, streamTime - keepFor.toMillis(), c -> c.contacts().isEmpty()
                             ? Long.MIN_VALUE : c.contacts().get(c.contacts().size() - 1).contact().atMillis()));
@@ -211,7 +223,7 @@ public final class ContactCenterTopology {
     private static final class IvrProcessor implements Processor<String, IvrEvent, Void, Void> {
         private final ContactCenterConfig config;
         private KeyValueStore<String, IvrSession> sessions;
-        private BucketStore<IvrStats> lines;
+        private BucketFamily<IvrStats> lines;
 
         IvrProcessor(ContactCenterConfig config) {
             this.config = config;
@@ -220,7 +232,7 @@ public final class ContactCenterTopology {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             sessions = context.getStateStore(IVR_SESSIONS_STORE);
-            lines = new BucketStore<>(context.getStateStore(IVR_BUCKETS_STORE), BUCKET);
+            lines = BucketFamily.open(context, IVR_BUCKETS_STORE);
             context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
                     streamTime -> expire(sessions, streamTime - config.contactExpiry().toMillis(),
                             IvrSession::latestMillis));
@@ -240,6 +252,25 @@ public final class ContactCenterTopology {
                     lines.add(queueSliceKey(line, slice), record.timestamp(), step.delta());
                 }
             }
+        }
+    }
+
+    /**
+     * Counts the CSAT of surveys naming an agent in that agent's buckets, in the partition of the response: agents'
+     * partials from every partition merge at query time, so nothing is re-partitioned by agent.
+     */
+    private static final class AgentCsatProcessor implements Processor<String, SurveyResponse, Void, Void> {
+        private BucketFamily<CsatCounts> agents;
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            agents = BucketFamily.open(context, AGENT_CSAT_STORE);
+        }
+
+        @Override
+        public void process(Record<String, SurveyResponse> record) {
+            SurveyResponse survey = record.value();
+            agents.add(survey.getAgentId(), record.timestamp(), CsatCounts.of(survey.getCsat()));
         }
     }
 

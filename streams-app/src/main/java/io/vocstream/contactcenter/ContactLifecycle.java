@@ -47,6 +47,7 @@ public final class ContactLifecycle {
         Set<String> steps = new HashSet<>(before.countedSteps());
         steps.add(signature);
         List<ContactState.Offer> offers = before.offers();
+        List<ContactState.Answer> answers = before.answers();
         ContactState.Offer waiting = before.waiting();
         long lastLeave = before.lastLeaveMillis();
         List<AgentDelta> agentDeltas = new ArrayList<>(1);
@@ -61,11 +62,12 @@ public final class ContactLifecycle {
             delta = QueueStats.offeredOne();
         } else {
             Double wait = e.getWaitSeconds() != null ? e.getWaitSeconds() : derivedWait(offers, queue, t);
+            Double legSeconds = e.getType() == ContactEventType.TRANSFERRED ? transferLegSeconds(e, answers, t) : null;
             delta = switch (e.getType()) {
                 case ANSWERED -> QueueStats.answeredOne(wait);
                 case ABANDONED -> QueueStats.abandonedOne(wait);
                 case CALLBACK_REQUESTED -> QueueStats.callbackRequestedOne(wait);
-                case TRANSFERRED -> QueueStats.transferredOne();
+                case TRANSFERRED -> QueueStats.transferredOne(legSeconds);
                 case COMPLETED, CALLBACK_COMPLETED -> QueueStats.completedOne(
                         e.getType() == ContactEventType.CALLBACK_COMPLETED,
                         e.getTalkSeconds(), e.getHoldSeconds(), e.getWrapUpSeconds());
@@ -74,12 +76,16 @@ public final class ContactLifecycle {
             if (agent != null) {
                 switch (e.getType()) {
                     case ANSWERED -> agentDeltas.add(new AgentDelta(agent, t, AgentStats.answeredOne()));
-                    case TRANSFERRED -> agentDeltas.add(new AgentDelta(agent, t, AgentStats.transferredOne()));
+                    case TRANSFERRED -> agentDeltas.add(new AgentDelta(agent, t,
+                            AgentStats.transferredOne(legSeconds)));
                     case COMPLETED, CALLBACK_COMPLETED -> agentDeltas.add(new AgentDelta(agent, t,
                             AgentStats.completedOne(delta.handledWithTimes() == 0 ? null
                                     : delta.talkSeconds() + delta.holdSeconds() + delta.wrapUpSeconds())));
                     default -> { }
                 }
+            }
+            if (e.getType() == ContactEventType.ANSWERED) {
+                answers = appendBounded(answers, new ContactState.Answer(queue, t));
             }
             lastLeave = Math.max(lastLeave, t);
             if (waiting != null && t >= waiting.atMillis()) {
@@ -87,7 +93,7 @@ public final class ContactLifecycle {
             }
         }
         ContactState next = new ContactState(offers, waiting, lastLeave, steps, dims,
-                Math.max(before.lastEventMillis(), t));
+                Math.max(before.lastEventMillis(), t), answers);
         return new Step(next, List.of(new QueueDelta(queue, dims, t, delta)), agentDeltas);
     }
 
@@ -104,9 +110,30 @@ public final class ContactLifecycle {
         return wait;
     }
 
-    private static List<ContactState.Offer> appendBounded(List<ContactState.Offer> offers, ContactState.Offer offer) {
-        List<ContactState.Offer> out = new ArrayList<>(offers);
-        out.add(offer);
+    /**
+     * Handle time of the leg a transfer ends: talk + hold + after-call work if the event reports talk time, else
+     * the time since the latest answer in the queue it leaves (talk and hold; after-call work unknown); {@code null}
+     * if neither is known (e.g. the answer arrives after the transfer).
+     */
+    private static Double transferLegSeconds(ContactEvent e, List<ContactState.Answer> answers, long atMillis) {
+        if (e.getTalkSeconds() != null) {
+            return e.getTalkSeconds() + (e.getHoldSeconds() == null ? 0 : e.getHoldSeconds())
+                    + (e.getWrapUpSeconds() == null ? 0 : e.getWrapUpSeconds());
+        }
+        Double leg = null;
+        long latest = Long.MIN_VALUE;
+        for (ContactState.Answer a : answers) {
+            if (a.queue().equals(e.getQueue()) && a.atMillis() <= atMillis && a.atMillis() >= latest) {
+                latest = a.atMillis();
+                leg = (atMillis - a.atMillis()) / 1000.0;
+            }
+        }
+        return leg;
+    }
+
+    private static <T> List<T> appendBounded(List<T> items, T item) {
+        List<T> out = new ArrayList<>(items);
+        out.add(item);
         return out.size() > MAX_OFFERS ? out.subList(out.size() - MAX_OFFERS, out.size()) : out;
     }
 }

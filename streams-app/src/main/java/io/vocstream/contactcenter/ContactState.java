@@ -13,20 +13,27 @@ import java.util.Set;
  *                        completion); {@link Long#MIN_VALUE} before the first
  * @param countedSteps    signatures of the steps already counted, so a step reported twice counts once
  * @param lastEventMillis event time of the latest event, for expiry
+ * @param answers         answers in arrival order, the most recent {@link ContactLifecycle#MAX_OFFERS}: when an
+ *                        agent picked the contact up in each queue (to time a leg that ends in a transfer)
  */
 public record ContactState(List<Offer> offers, Offer waiting, long lastLeaveMillis, Set<String> countedSteps,
-                           Dimensions dimensions, long lastEventMillis) {
+                           Dimensions dimensions, long lastEventMillis, List<Answer> answers) {
 
     /** The contact entered {@code queue} at event time {@code atMillis}. */
     public record Offer(String queue, long atMillis) {
     }
 
+    /** An agent answered the contact in {@code queue} at event time {@code atMillis}. */
+    public record Answer(String queue, long atMillis) {
+    }
+
     public ContactState {
         offers = List.copyOf(offers);
         countedSteps = Set.copyOf(countedSteps);
+        answers = answers == null ? List.of() : List.copyOf(answers); // states kept before answers were
     }
 
     static ContactState first(Dimensions dimensions) {
-        return new ContactState(List.of(), null, Long.MIN_VALUE, Set.of(), dimensions, Long.MIN_VALUE);
+        return new ContactState(List.of(), null, Long.MIN_VALUE, Set.of(), dimensions, Long.MIN_VALUE, List.of());
     }
 }

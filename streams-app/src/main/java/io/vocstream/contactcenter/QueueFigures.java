@@ -14,7 +14,8 @@ import java.time.Instant;
  * @param serviceLevel           answered within T / the denominator of {@code serviceLevelFormula}
  * @param serviceLevelRuleFrom   when the rule version that produced the service level took effect; {@code null}
  *                               for a first version
- * @param ahtSeconds             average handle time: (talk + hold + after-call work) / contacts completed
+ * @param ahtSeconds             average handle time: (talk + hold + after-call work) / legs handled with a known
+ *                               time (completed contacts reporting talk time, legs ended by a transfer)
  * @param transferRate           transfers out of the queue / answered
  * @param repeatContactRate      repeat contacts / contacts of identified customers (a repeat: the customer's previous
  *                               contact began at most the repeat window before)

@@ -2,7 +2,8 @@ package io.vocstream.contactcenter;
 
 /**
  * What one instance knows of one queue slice: bucket statistics and waiting contacts (from the contact tasks),
- * agents by state (from the agent tasks) or repeat contacts (from the customer tasks). Instances answer a fan-out leg with these; the asking instance merges.
+ * agents by state (from the agent tasks) or repeat contacts (from the customer tasks). Instances answer a fan-out leg
+ * with these; the asking instance merges.
  *
  * @param source {@link #CONTACTS}, {@link #AGENTS} or {@link #CUSTOMERS}: the tasks it was read from, so that partials
  *               gathered for one kind of store are not counted again when gathered for another

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -93,13 +94,20 @@ public final class QueueQueries {
     }
 
     /**
+     * A queue's window: its span (a calendar window depends on the queue's time zone) and the event time whose rule
+     * version judges it.
+     */
+    public record Span(TimeRange range, Instant ruleTime) {
+    }
+
+    /**
      * Merges partials into one row per queue and slice, sorted by queue then slice; the whole-queue rows carry the
      * figures now at {@code at}.
      *
-     * @param ruleTime the event time whose rule version judges the window
+     * @param spanOf each queue's window
      */
     public static List<QueueRow> rows(List<QueuePartial> partials, ServiceLevelRules rules, String window,
-                                      TimeRange range, Instant ruleTime, Instant at) {
+                                      Function<String, Span> spanOf, Instant at) {
         Map<List<String>, QueueStats> stats = new TreeMap<>(QueueQueries::compareKeys);
         Map<List<String>, RepeatStats> repeats = new TreeMap<>(QueueQueries::compareKeys);
         Map<String, QueueNow> now = new TreeMap<>();
@@ -115,8 +123,10 @@ public final class QueueQueries {
         stats.forEach((key, s) -> {
             String queue = key.get(0);
             boolean whole = key.get(1).equals(SliceKeys.all());
+            Span span = spanOf.apply(queue);
             rows.add(new QueueRow(queue, whole ? SliceKeys.ALL : SliceKeys.valueOf(key.get(1)), window,
-                    range.from(), range.to(), QueueFigures.of(s, repeats.get(key), rules.inForce(queue, ruleTime)),
+                    span.range().from(), span.range().to(),
+                    QueueFigures.of(s, repeats.get(key), rules.inForce(queue, span.ruleTime())),
                     whole ? now.getOrDefault(queue, QueueNow.empty(queue)).figures(at) : null));
         });
         return rows;

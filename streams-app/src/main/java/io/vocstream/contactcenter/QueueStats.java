@@ -12,7 +12,8 @@ import io.vocstream.buckets.Mergeable;
  * @param abandonedWaits       waits of abandoned contacts, per second (short abandons under any threshold)
  * @param callbackWaits        contacts that left the line asking for a callback, with a known wait
  * @param maxWaitSeconds       longest wait that ended in the bucket (answered, abandoned or callback requested)
- * @param handledWithTimes     completed contacts that report talk time: the n of AHT
+ * @param handledWithTimes     handled legs with a known handle time (completed contacts reporting talk time, legs
+ *                             ended by a transfer): the n of AHT
  */
 public record QueueStats(long offered, long answered, long abandoned, long transfersOut,
                          long callbacksRequested, long callbacksCompleted, long handled,
@@ -49,9 +50,14 @@ public record QueueStats(long offered, long answered, long abandoned, long trans
                 waitSeconds == null ? 0 : waitSeconds, 0, 0, 0, 0);
     }
 
-    static QueueStats transferredOne() {
-        return new QueueStats(0, 0, 0, 1, 0, 0, 0, WaitHistogram.EMPTY, 0, WaitHistogram.EMPTY, 0, 0, 0, 0, 0, 0,
-                0, 0);
+    /**
+     * A transfer out of the queue; the leg it ends counts in AHT with its handle time if known (kept as talk time:
+     * a derived leg time does not separate talk from hold).
+     */
+    static QueueStats transferredOne(Double legSeconds) {
+        boolean timed = legSeconds != null;
+        return new QueueStats(0, 0, 0, 1, 0, 0, 0, WaitHistogram.EMPTY, 0, WaitHistogram.EMPTY, 0, 0, 0, 0,
+                timed ? 1 : 0, timed ? legSeconds : 0, 0, 0);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.vocstream.contactcenter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,20 +54,27 @@ class ContactCenterAnswersTest {
         assertEquals(partials, back);
         TimeRange range = new TimeRange(T, ContactLifecycleTest.Q2);
         assertEquals(QueueQueries.rows(partials, ServiceLevelRules.of(ServiceLevelRules.BUILT_IN_DEFAULT,
-                        java.util.Map.of()), "interval15", range, T, T.plusSeconds(30)),
+                        java.util.Map.of()), "interval15", q -> new QueueQueries.Span(range, T), T.plusSeconds(30)),
                 QueueQueries.rows(back, ServiceLevelRules.of(ServiceLevelRules.BUILT_IN_DEFAULT, java.util.Map.of()),
-                        "interval15", range, T, T.plusSeconds(30)));
+                        "interval15", q -> new QueueQueries.Span(range, T), T.plusSeconds(30)));
     }
 
     @Test
     @DisplayName("agents ranked by each figure, capped at the limit, agents without the figure last")
     void agentRanking() {
         List<AgentRanking.AgentPartial> partials = List.of(
-                new AgentRanking.AgentPartial(QueuePartial.CONTACTS, "a1", new AgentStats(4, 4, 4, 1200, 0), null),
-                new AgentRanking.AgentPartial(QueuePartial.CONTACTS, "a2", new AgentStats(2, 2, 2, 400, 1), null),
-                new AgentRanking.AgentPartial(QueuePartial.CONTACTS, "a2", new AgentStats(1, 1, 1, 200, 1), null),
+                new AgentRanking.AgentPartial(QueuePartial.CONTACTS, "a1", new AgentStats(4, 4, 4, 1200, 0), null,
+                        null),
+                new AgentRanking.AgentPartial(QueuePartial.CONTACTS, "a2", new AgentStats(2, 2, 2, 400, 1), null,
+                        null),
+                new AgentRanking.AgentPartial(QueuePartial.CONTACTS, "a2", new AgentStats(1, 1, 1, 200, 1), null,
+                        null),
                 new AgentRanking.AgentPartial(QueuePartial.AGENTS, "a3", null,
-                        new AgentNow("a3", AgentState.AVAILABLE, List.of("billing"), 0, null)));
+                        new AgentNow("a3", AgentState.AVAILABLE, List.of("billing"), 0, null), null),
+                // CSAT of a1 from two partitions: 5, 4 and 2 -> mean 11/3, satisfied 2/3; a3 one 4
+                new AgentRanking.AgentPartial(AgentRanking.SURVEYS, "a1", null, null, new CsatCounts(0, 0, 0, 1, 1)),
+                new AgentRanking.AgentPartial(AgentRanking.SURVEYS, "a1", null, null, new CsatCounts(0, 1, 0, 0, 0)),
+                new AgentRanking.AgentPartial(AgentRanking.SURVEYS, "a3", null, null, new CsatCounts(0, 0, 0, 1, 0)));
         List<AgentRanking.AgentRow> byHandled = AgentRanking.rank(partials, "handled", 10);
         assertEquals(List.of("a1", "a2", "a3"), byHandled.stream().map(AgentRanking.AgentRow::agentId).toList());
         assertEquals(3, byHandled.get(1).handled()); // both partials of a2 merged
@@ -77,6 +85,13 @@ class ContactCenterAnswersTest {
                 .map(AgentRanking.AgentRow::agentId).toList()); // 200 s before 300 s, a3 has no AHT
         assertEquals(List.of("a2"), AgentRanking.rank(partials, "transfers", 1).stream()
                 .map(AgentRanking.AgentRow::agentId).toList());
+        List<AgentRanking.AgentRow> byCsat = AgentRanking.rank(partials, "csat", 10);
+        assertEquals(List.of("a3", "a1", "a2"), byCsat.stream().map(AgentRanking.AgentRow::agentId).toList());
+        assertEquals(11.0 / 3, byCsat.get(1).csatMean(), 1e-9);
+        assertEquals(2.0 / 3, byCsat.get(1).csatSatisfied(), 1e-9);
+        assertEquals(3, byCsat.get(1).csatN());
+        assertNull(byCsat.get(2).csatMean(), "a2 has no survey: null, not 0");
+        assertEquals(0, byCsat.get(2).csatN());
     }
 
     @Test

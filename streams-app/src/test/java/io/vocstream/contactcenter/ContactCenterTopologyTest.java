@@ -69,8 +69,8 @@ class ContactCenterTopologyTest {
         events.forEach(harness::pipe);
         harness.pipe(events.get(1)); // c1's answer again, same event id: dropped as a duplicate
         harness.pipe(lateAbandon);
-        List<QueueRow> rows = QueueQueries.rows(partials(null, null, Q1), rules(), "interval15", Q1,
-                Q1.from(), Q1.to());
+        List<QueueRow> rows = QueueQueries.rows(partials(null, null, Q1), rules(), "interval15",
+                q -> new QueueQueries.Span(Q1, Q1.from()), Q1.to());
         QueueRow billing = rows.get(0);
         assertEquals("billing", billing.queue());
         assertEquals(QueueFigures.of(new ContactLog().feed(ContactLifecycleTest.quarterHour()
@@ -80,7 +80,7 @@ class ContactCenterTopologyTest {
         assertEquals(3, billing.figures().answered());
         assertEquals(2, billing.figures().abandoned());
         assertEquals(2.0 / 3, billing.figures().serviceLevel(), 1e-9);
-        assertEquals(280.0, billing.figures().ahtSeconds(), 1e-9);
+        assertEquals(232.5, billing.figures().ahtSeconds(), 1e-9); // (270 + 450 + 120 + c2's 90 s leg) / 4
         assertEquals("tech", rows.get(1).queue());
         assertEquals(1, rows.get(1).figures().offered());
         // c6 (offered 10:14:50, answered 10:15:10) waited across the boundary; nobody is waiting any more
@@ -95,8 +95,8 @@ class ContactCenterTopologyTest {
         harness.pipe(Events.contact("r1", OFFERED, ContactLifecycleTest.at("10:00:00")).setRegion("north").build(),
                 Events.contact("r2", OFFERED, ContactLifecycleTest.at("10:01:00")).setRegion("south").build(),
                 Events.contact("r3", OFFERED, ContactLifecycleTest.at("10:02:00")).setRegion(null).build());
-        List<QueueRow> rows = QueueQueries.rows(partials("billing", "region", Q1), rules(), "interval15", Q1,
-                Q1.from(), Q1.to());
+        List<QueueRow> rows = QueueQueries.rows(partials("billing", "region", Q1), rules(), "interval15",
+                q -> new QueueQueries.Span(Q1, Q1.from()), Q1.to());
         assertEquals(List.of("all", "north", "south", "unknown"), rows.stream().map(QueueRow::slice).toList());
         assertEquals(List.of(3L, 1L, 1L, 1L), rows.stream().map(r -> r.figures().offered()).toList());
         assertEquals(3, rows.get(0).now().waiting());
@@ -112,15 +112,15 @@ class ContactCenterTopologyTest {
                 Events.contact("w3", OFFERED, NOW.minusSeconds(60)).setQueue("tech").build(),
                 Events.contact("w3", ABANDONED, NOW.minusSeconds(10)).setQueue("tech").build());
         TimeRange lastHour = new TimeRange(NOW.minus(Duration.ofHours(1)), NOW.plusSeconds(60));
-        QueueNow.Figures first = QueueQueries.rows(partials("billing", null, lastHour), rules(), "1h", lastHour,
-                NOW, NOW).get(0).now();
+        QueueNow.Figures first = QueueQueries.rows(partials("billing", null, lastHour), rules(), "1h",
+                q -> new QueueQueries.Span(lastHour, NOW), NOW).get(0).now();
         assertEquals(2, first.waiting());
         assertEquals(90.0, first.longestWaitSeconds(), 1e-9);
 
         harness.advanceWallClock(Duration.ofMinutes(5)); // punctuation runs, nothing arrives
         Instant later = NOW.plus(Duration.ofMinutes(5));
-        QueueNow.Figures second = QueueQueries.rows(partials("billing", null, lastHour), rules(), "1h", lastHour,
-                later, later).get(0).now();
+        QueueNow.Figures second = QueueQueries.rows(partials("billing", null, lastHour), rules(), "1h",
+                q -> new QueueQueries.Span(lastHour, later), later).get(0).now();
         assertEquals(2, second.waiting());
         assertEquals(390.0, second.longestWaitSeconds(), 1e-9);
 
@@ -138,8 +138,8 @@ class ContactCenterTopologyTest {
                 Events.agent("a1", AgentState.BUSY, t.plusSeconds(60)).setContactId("k1").build(),
                 Events.contact("k1", OFFERED, t.plusSeconds(50)).build(),
                 Events.contact("k1", ANSWERED, t.plusSeconds(60)).setAgentId("a1").build());
-        QueueNow.Figures before = QueueQueries.rows(partials("billing", null, Q1), rules(), "interval15", Q1,
-                Q1.from(), Q1.to()).get(0).now();
+        QueueNow.Figures before = QueueQueries.rows(partials("billing", null, Q1), rules(), "interval15",
+                q -> new QueueQueries.Span(Q1, Q1.from()), Q1.to()).get(0).now();
         assertEquals(1, before.agentsBusy());
         assertEquals(1, before.agentsAvailable());
         assertEquals(0.5, before.occupancy(), 1e-9);
@@ -147,8 +147,8 @@ class ContactCenterTopologyTest {
         harness.pipe(Events.agent("a1", AgentState.LOGGED_OUT, t.plusSeconds(120)).build(),
                 Events.contact("k1", COMPLETED, t.plusSeconds(300)).setAgentId("a1")
                         .setTalkSeconds(200.0).setHoldSeconds(20.0).setWrapUpSeconds(0.0).build());
-        QueueRow after = QueueQueries.rows(partials("billing", null, Q1), rules(), "interval15", Q1,
-                Q1.from(), Q1.to()).get(0);
+        QueueRow after = QueueQueries.rows(partials("billing", null, Q1), rules(), "interval15",
+                q -> new QueueQueries.Span(Q1, Q1.from()), Q1.to()).get(0);
         assertEquals(0, after.now().agentsBusy());
         assertEquals(1, after.now().agentsLoggedIn());
         assertEquals(0.0, after.now().occupancy(), 1e-9);
@@ -186,8 +186,8 @@ class ContactCenterTopologyTest {
                         .setQueue("tech").build(), // a transfer: the same contact, not a repeat
                 Events.contact("p3", OFFERED, ContactLifecycleTest.at("10:07:00")).setCustomerId("cu2").build(),
                 Events.contact("p4", OFFERED, ContactLifecycleTest.at("10:08:00")).build()); // no customer
-        QueueFigures billing = QueueQueries.rows(partials("billing", null, Q1), rules(), "interval15", Q1,
-                Q1.from(), Q1.to()).get(0).figures();
+        QueueFigures billing = QueueQueries.rows(partials("billing", null, Q1), rules(), "interval15",
+                q -> new QueueQueries.Span(Q1, Q1.from()), Q1.to()).get(0).figures();
         assertEquals(1, billing.repeatContacts());
         assertEquals(3, billing.repeatContactRateN()); // p1, p2, p3; p4 names no customer
         assertEquals(1.0 / 3, billing.repeatContactRate(), 1e-9);

@@ -106,8 +106,10 @@ class ContactLifecycleTest {
         assertEquals(3, f.serviceLevelN());
         assertEquals("answered", f.serviceLevelFormula());
         assertEquals(0.8, f.serviceLevelTarget(), 1e-9);
-        assertEquals(280.0, f.ahtSeconds(), 1e-9); // (270 + 450 + 120) / 3: c2 completed in tech
-        assertEquals(3, f.ahtN());
+        // (270 + 450 + 120 + 90) / 4: c2's leg here ran from its answer at 10:01:30 to its transfer at 10:03:00
+        assertEquals(232.5, f.ahtSeconds(), 1e-9);
+        assertEquals(4, f.ahtN());
+        assertEquals(3, f.handled());
         assertEquals(1, f.transfers());
         assertEquals(1.0 / 3, f.transferRate(), 1e-9);
         assertEquals(1, f.callbacksRequested());
@@ -124,6 +126,27 @@ class ContactLifecycleTest {
         assertEquals(1.0, tech.serviceLevel(), 1e-9);
         assertEquals(120.0, tech.ahtSeconds(), 1e-9);
         assertEquals(0, tech.transfers());
+    }
+
+    @Test
+    @DisplayName("a transfer reporting its leg's times counts them; one arriving before its answer counts no time")
+    void transferLegTimes() {
+        ContactLog reported = fed(List.of(
+                event("t1", OFFERED, "10:00:00", "billing", null),
+                Events.contact("t1", ANSWERED, at("10:00:10")).setAgentId("a1").build(),
+                Events.contact("t1", TRANSFERRED, at("10:02:00")).setAgentId("a1").setTalkSeconds(90.0)
+                        .setHoldSeconds(10.0).setWrapUpSeconds(5.0).build()));
+        assertEquals(105.0, QueueFigures.of(reported.quarter("billing", Q1), RULE_20S).ahtSeconds(), 1e-9);
+        assertEquals(new AgentStats(1, 0, 1, 105, 1), reported.byAgent.get("a1"));
+
+        ContactLog answerLate = fed(List.of(
+                event("t2", OFFERED, "10:00:00", "billing", null),
+                Events.contact("t2", TRANSFERRED, at("10:02:00")).setAgentId("a1").build(),
+                Events.contact("t2", ANSWERED, at("10:00:10")).setAgentId("a1").build()));
+        QueueFigures f = QueueFigures.of(answerLate.quarter("billing", Q1), RULE_20S);
+        assertNull(f.ahtSeconds(), "leg time unknown: null, not 0");
+        assertEquals(0, f.ahtN());
+        assertEquals(1, f.transfers());
     }
 
     @Test
@@ -170,11 +193,13 @@ class ContactLifecycleTest {
     void outOfOrder() {
         List<ContactEvent> shuffled = new ArrayList<>(quarterHour());
         Collections.shuffle(shuffled, new Random(7));
-        // derived waits need the OFFERED first, so give the out-of-order copy the ACD-measured waits
+        // derived waits need the OFFERED first and a derived leg time the ANSWERED, so give the out-of-order copy
+        // the ACD-measured waits and the leg time c2's transfer would report (10:01:30 to 10:03:00)
         List<ContactEvent> measured = shuffled.stream().map(e -> e.getType() == ANSWERED && e.getWaitSeconds() == null
                 ? ContactEvent.newBuilder(e).setWaitSeconds(waitOf(e)).build()
                 : e.getType() == ABANDONED && e.getWaitSeconds() == null
-                ? ContactEvent.newBuilder(e).setWaitSeconds(45.0).build() : e).toList();
+                ? ContactEvent.newBuilder(e).setWaitSeconds(45.0).build()
+                : e.getType() == TRANSFERRED ? ContactEvent.newBuilder(e).setTalkSeconds(90.0).build() : e).toList();
         assertEquals(QueueFigures.of(fed(quarterHour()).quarter("billing", Q1), RULE_20S),
                 QueueFigures.of(fed(measured).quarter("billing", Q1), RULE_20S));
     }
@@ -210,8 +235,10 @@ class ContactLifecycleTest {
         AgentStats a1 = log.byAgent.get("a1");
         assertEquals(new AgentStats(2, 2, 2, 270 + 450, 0), a1);
         assertEquals(360.0, a1.ahtSeconds(), 1e-9);
-        AgentStats a2 = log.byAgent.get("a2"); // answered c2 (transferred it) and c6, completed c7's callback
-        assertEquals(new AgentStats(2, 1, 1, 120, 1), a2);
+        // answered c2 (transferred it after 90 s) and c6, completed c7's callback (120 s)
+        AgentStats a2 = log.byAgent.get("a2");
+        assertEquals(new AgentStats(2, 1, 2, 120 + 90, 1), a2);
+        assertEquals(105.0, a2.ahtSeconds(), 1e-9);
         assertEquals(0.5, a2.transferRate(), 1e-9);
     }
 }

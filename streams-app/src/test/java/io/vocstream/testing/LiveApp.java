@@ -1,0 +1,110 @@
+package io.vocstream.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocstream.app.Demo;
+import io.vocstream.schemas.EventTopic;
+import io.vocstream.schemas.registry.RegistryClientConfig;
+import io.vocstream.schemas.registry.RestSchemaRegistryClient;
+import io.vocstream.schemas.serde.AvroSerializer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The whole application on an embedded broker and schema registry (the demo without its simulator, topics with the
+ * default partition count), fed by a real producer and asked over HTTP by a real client.
+ */
+public final class LiveApp implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Duration AWAIT = Duration.ofSeconds(60);
+
+    private final Demo demo;
+
+    private LiveApp(Demo demo) {
+        this.demo = demo;
+    }
+
+    /** @param settings application settings on top of the defaults (e.g. {@code time.zone}) */
+    public static LiveApp start(Path dataDir, Map<String, String> settings) {
+        return new LiveApp(Demo.start(new Demo.Options(dataDir, 0, 0, 0, false, 1L, 1.0, settings)));
+    }
+
+    /**
+     * Produces each event to its input topic, keyed by its entity id as the producers do.
+     *
+     * @return the partition each event was written to, in order
+     */
+    public List<Integer> produce(SpecificRecord... events) throws Exception {
+        List<Integer> partitions = new ArrayList<>(events.length);
+        try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(
+                Map.of("schema.registry.url", demo.registryUrl())));
+             KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
+                     Map.of("bootstrap.servers", demo.bootstrapServers()), new StringSerializer(),
+                     new AvroSerializer<>(registry))) {
+            for (SpecificRecord event : events) {
+                EventTopic topic = topicOf(event);
+                partitions.add(producer.send(new ProducerRecord<>(topic.topicName(""), topic.keyOf(event), event))
+                        .get().partition());
+            }
+        }
+        return partitions;
+    }
+
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.httpPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The body of {@code path} once it answers 200 with a body {@code accepted} accepts (the app is eventually consistent). */
+    public JsonNode await(String path, Predicate<JsonNode> accepted) throws Exception {
+        long deadline = System.nanoTime() + AWAIT.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = get(path);
+            last = r.statusCode() + " " + r.body();
+            if (r.statusCode() == 200 && accepted.test(JSON.readTree(r.body()))) {
+                return JSON.readTree(r.body());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(path + " did not answer as expected within " + AWAIT + "; last: " + last);
+    }
+
+    /** Asserts that {@code path} is a 400 naming {@code parameter}. */
+    public void assertBadParameter(String path, String parameter) throws Exception {
+        HttpResponse<String> r = get(path);
+        assertEquals(400, r.statusCode(), path + ": " + r.body());
+        assertEquals("bad parameter '" + parameter + "'", JSON.readTree(r.body()).get("error").asText(), path);
+    }
+
+    public static JsonNode json(String body) throws IOException {
+        return JSON.readTree(body);
+    }
+
+    private static EventTopic topicOf(SpecificRecord event) {
+        return Arrays.stream(EventTopic.values()).filter(t -> t.recordClass().isInstance(event)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no input topic carries " + event.getClass()));
+    }
+
+    @Override
+    public void close() {
+        demo.close();
+    }
+}
