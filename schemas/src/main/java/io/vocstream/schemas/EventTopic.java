@@ -33,6 +33,16 @@ public enum EventTopic {
         this.keyField = keyField;
     }
 
+    /** The input topic of {@code event}'s type. */
+    public static EventTopic of(SpecificRecord event) {
+        for (EventTopic topic : values()) {
+            if (topic.recordClass.isInstance(event)) {
+                return topic;
+            }
+        }
+        throw new IllegalArgumentException("not an input event: " + event.getClass().getName());
+    }
+
     /** Topic name without prefix, e.g. {@code contact-events}. */
     public String baseName() {
         return baseName;

@@ -8,30 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vocstream.app.Demo;
-import io.vocstream.events.RepairEvent;
 import io.vocstream.events.Touchpoint;
-import io.vocstream.schemas.EventTopic;
-import io.vocstream.schemas.registry.RegistryClientConfig;
-import io.vocstream.schemas.registry.RestSchemaRegistryClient;
-import io.vocstream.schemas.serde.AvroSerializer;
+import io.vocstream.testing.LiveApp;
 import io.vocstream.testing.Events;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -43,22 +28,18 @@ import org.junit.jupiter.api.io.TempDir;
  * feedback partitions (and their re-partition topics) on a running application.
  */
 class RepairHttpTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Whole minutes three hours ago: everything falls in the rolling 24 h ending now. */
     private static final Instant T = Instant.now().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofHours(3));
 
     @TempDir
     static Path dataDir;
-    private static Demo demo;
-    private static String base;
+    private static LiveApp app;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = Demo.start(new Demo.Options(dataDir, 0, 0, 0, false, 1L, 1.0, Map.of()));
-        base = "http://localhost:" + demo.httpPort() + RepairRoutes.BASE;
+        app = LiveApp.start(dataDir, Map.of());
         Instant promiseEnd = T.plus(Duration.ofHours(1));
-        produce(
+        app.produce(
                 Events.repair("w1", CREATED, T).setAssetId("m1").setPromisedWindowStart(T)
                         .setPromisedWindowEnd(promiseEnd).build(),
                 Events.repair("w1", DISPATCHED, T.plus(Duration.ofMinutes(5))).setTechnicianId("t1").build(),
@@ -71,7 +52,7 @@ class RepairHttpTest {
 
     @AfterAll
     static void stop() {
-        demo.close();
+        app.close();
     }
 
     @Test
@@ -103,7 +84,7 @@ class RepairHttpTest {
         assertEquals("w2", waiting.get(0).get("workOrderId").asText());
         JsonNode lifecycle = await("/orders/w1", body -> body.get("steps").size() == 4);
         assertEquals("completed", lifecycle.get("status").asText());
-        assertEquals(404, get(base + "/orders/nobody").statusCode());
+        assertEquals(404, app.get(RepairRoutes.BASE + "/orders/nobody").statusCode());
     }
 
     @Test
@@ -114,34 +95,7 @@ class RepairHttpTest {
         assertTrue(partials.get(0).get("stats").has("created"));
     }
 
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
     private static JsonNode await(String path, Predicate<JsonNode> accepted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = get(base + path);
-            last = r.statusCode() + " " + r.body();
-            if (r.statusCode() == 200 && accepted.test(JSON.readTree(r.body()))) {
-                return JSON.readTree(r.body());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer as expected within 90 s; last: " + last);
-    }
-
-    private static void produce(SpecificRecord... events) throws Exception {
-        try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(
-                Map.of("schema.registry.url", demo.registryUrl())));
-             KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-                     Map.of("bootstrap.servers", demo.bootstrapServers()), new StringSerializer(),
-                     new AvroSerializer<>(registry))) {
-            for (SpecificRecord event : events) {
-                EventTopic topic = event instanceof RepairEvent ? EventTopic.REPAIR : EventTopic.SURVEY;
-                producer.send(new ProducerRecord<>(topic.topicName(""), topic.keyOf(event), event)).get();
-            }
-        }
+        return app.await(RepairRoutes.BASE + path, accepted);
     }
 }

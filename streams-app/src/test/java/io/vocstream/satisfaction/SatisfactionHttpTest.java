@@ -5,31 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vocstream.app.Demo;
-import io.vocstream.events.ContactEvent;
 import io.vocstream.events.ContactEventType;
-import io.vocstream.events.SurveyResponse;
 import io.vocstream.events.Touchpoint;
-import io.vocstream.schemas.EventTopic;
-import io.vocstream.schemas.registry.RegistryClientConfig;
-import io.vocstream.schemas.registry.RestSchemaRegistryClient;
-import io.vocstream.schemas.serde.AvroSerializer;
+import io.vocstream.testing.LiveApp;
 import io.vocstream.testing.Events;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Predicate;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -45,14 +31,12 @@ class SatisfactionHttpTest {
 
     @TempDir
     static Path dataDir;
-    private static Demo demo;
-    private static String base;
+    private static LiveApp app;
 
     @BeforeAll
     static void start() throws Exception {
-        demo = Demo.start(new Demo.Options(dataDir, 0, 0, 0, false, 1L, 1.0, Map.of()));
-        base = "http://localhost:" + demo.httpPort() + SatisfactionRoutes.BASE;
-        produce(
+        app = LiveApp.start(dataDir, Map.of());
+        app.produce(
                 Events.contact("c1", ContactEventType.OFFERED, T).build(),
                 Events.contact("c1", ContactEventType.ANSWERED, T.plusSeconds(400)).build(),
                 Events.survey("s1", Touchpoint.QUEUE, T.plusSeconds(500)).setCsat(2).setNps(3).setContactId("c1")
@@ -64,7 +48,7 @@ class SatisfactionHttpTest {
 
     @AfterAll
     static void stop() {
-        demo.close();
+        app.close();
     }
 
     @Test
@@ -136,7 +120,7 @@ class SatisfactionHttpTest {
     @Test
     @DisplayName("the OpenAPI document describes every satisfaction route")
     void documented() throws Exception {
-        JsonNode doc = JSON.readTree(get("http://localhost:" + demo.httpPort() + "/api/v1/openapi.json").body());
+        JsonNode doc = LiveApp.json(app.get("/api/v1/openapi.json").body());
         for (String route : new String[] {"slices", "slice", "series", "journey", "linkage"}) {
             assertTrue(doc.at("/paths/~1api~1v1~1satisfaction~1" + route + "/get").isObject(), route);
         }
@@ -145,43 +129,10 @@ class SatisfactionHttpTest {
     }
 
     private static void assertBad(String path, String parameter) throws Exception {
-        HttpResponse<String> r = get(base + path);
-        assertEquals(400, r.statusCode(), path + ": " + r.body());
-        assertEquals("bad parameter '" + parameter + "'", JSON.readTree(r.body()).get("error").asText(), path);
-    }
-
-    private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        app.assertBadParameter(SatisfactionRoutes.BASE + path, parameter);
     }
 
     private static JsonNode await(String path, Predicate<JsonNode> accepted) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = get(base + path);
-            last = r.statusCode() + " " + r.body();
-            if (r.statusCode() == 200 && accepted.test(JSON.readTree(r.body()))) {
-                return JSON.readTree(r.body());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer as expected within 60 s; last: " + last);
-    }
-
-    private static void produce(SpecificRecord... events) throws Exception {
-        try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(
-                Map.of("schema.registry.url", demo.registryUrl())));
-             KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(
-                     Map.of("bootstrap.servers", demo.bootstrapServers()), new StringSerializer(),
-                     new AvroSerializer<>(registry))) {
-            for (SpecificRecord event : events) {
-                EventTopic topic = topicOf(event);
-                producer.send(new ProducerRecord<>(topic.topicName(""), topic.keyOf(event), event)).get();
-            }
-        }
-    }
-
-    private static EventTopic topicOf(SpecificRecord event) {
-        return event instanceof ContactEvent ? EventTopic.CONTACT : EventTopic.SURVEY;
+        return app.await(SatisfactionRoutes.BASE + path, accepted);
     }
 }

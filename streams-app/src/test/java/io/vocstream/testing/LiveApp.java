@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -59,7 +58,7 @@ public final class LiveApp implements AutoCloseable {
                      Map.of("bootstrap.servers", demo.bootstrapServers()), new StringSerializer(),
                      new AvroSerializer<>(registry))) {
             for (SpecificRecord event : events) {
-                EventTopic topic = topicOf(event);
+                EventTopic topic = EventTopic.of(event);
                 partitions.add(producer.send(new ProducerRecord<>(topic.topicName(""), topic.keyOf(event), event))
                         .get().partition());
             }
@@ -98,10 +97,6 @@ public final class LiveApp implements AutoCloseable {
         return JSON.readTree(body);
     }
 
-    private static EventTopic topicOf(SpecificRecord event) {
-        return Arrays.stream(EventTopic.values()).filter(t -> t.recordClass().isInstance(event)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no input topic carries " + event.getClass()));
-    }
 
     @Override
     public void close() {

@@ -112,7 +112,7 @@ public final class TopologyHarness implements AutoCloseable {
     /** Writes events to their input topics in order, each keyed by its entity id. */
     public void pipe(SpecificRecord... events) {
         for (SpecificRecord event : events) {
-            EventTopic topic = topicOf(event);
+            EventTopic topic = EventTopic.of(event);
             input(topic).pipeInput(topic.keyOf(event), event);
         }
     }
@@ -125,7 +125,7 @@ public final class TopologyHarness implements AutoCloseable {
 
     /** The encoded form of {@code event}: what a producer writes to its topic. */
     public byte[] encode(SpecificRecord event) {
-        return serdes.forTopic(topicOf(event)).serializer().serialize(topicOf(event).topicName(PREFIX), event);
+        return serdes.forTopic(EventTopic.of(event)).serializer().serialize(EventTopic.of(event).topicName(PREFIX), event);
     }
 
     public void advanceWallClock(Duration by) {
@@ -158,14 +158,6 @@ public final class TopologyHarness implements AutoCloseable {
         return driver.createInputTopic(topic.topicName(PREFIX), new StringSerializer(), values);
     }
 
-    private static EventTopic topicOf(SpecificRecord event) {
-        for (EventTopic topic : EventTopic.values()) {
-            if (topic.recordClass().isInstance(event)) {
-                return topic;
-            }
-        }
-        throw new IllegalArgumentException("not an input event: " + event.getClass());
-    }
 
     @Override
     public void close() {
