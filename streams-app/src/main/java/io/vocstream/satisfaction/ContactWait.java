@@ -16,7 +16,7 @@ import java.util.List;
  * @param lastSeenAt newest event or response time of the contact, for expiry
  */
 public record ContactWait(List<Long> offeredAt, List<WaitEnd> waitEnds, List<LinkedResponse> responses,
-                          long lastSeenAt) {
+                          long lastSeenAt) implements LinkedFact<ContactWait> {
     public static final ContactWait NONE = new ContactWait(List.of(), List.of(), List.of(), Long.MIN_VALUE);
 
     /** A step that ended a wait; {@code measuredSeconds} null when the ACD did not report it. */
@@ -45,6 +45,7 @@ public record ContactWait(List<Long> offeredAt, List<WaitEnd> waitEnds, List<Lin
     }
 
     /** The same facts with these responses linked. */
+    @Override
     public ContactWait withResponses(List<LinkedResponse> linked) {
         long newest = linked.stream().mapToLong(LinkedResponse::at).reduce(lastSeenAt, Math::max);
         return new ContactWait(offeredAt, waitEnds, linked, newest);

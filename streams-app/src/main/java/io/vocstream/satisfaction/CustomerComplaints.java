@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * @param responses  the customer's responses, counted as with or without a complaint open
  * @param lastSeenAt newest step or response time, for expiry
  */
-public record CustomerComplaints(Map<String, List<Step>> steps, List<LinkedResponse> responses, long lastSeenAt) {
+public record CustomerComplaints(Map<String, List<Step>> steps, List<LinkedResponse> responses, long lastSeenAt)
+        implements LinkedFact<CustomerComplaints> {
     public static final CustomerComplaints NONE = new CustomerComplaints(Map.of(), List.of(), Long.MIN_VALUE);
 
     /** A step that opens ({@code opens}) or closes complaint case {@code complaintId} at time {@code at}. */
@@ -45,6 +46,7 @@ public record CustomerComplaints(Map<String, List<Step>> steps, List<LinkedRespo
     }
 
     /** The same cases with these responses linked. */
+    @Override
     public CustomerComplaints withResponses(List<LinkedResponse> linked) {
         long newest = linked.stream().mapToLong(LinkedResponse::at).reduce(lastSeenAt, Math::max);
         return new CustomerComplaints(steps, linked, newest);

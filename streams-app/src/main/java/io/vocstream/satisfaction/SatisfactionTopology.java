@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -77,7 +78,9 @@ public final class SatisfactionTopology {
                 .map((id, r) -> KeyValue.pair(r.getContactId(), ResponseScores.of(r, settings)))
                 .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
                         .withName("satisfaction-responses-by-contact"))
-                .process(WaitLinker::new, Named.as("satisfaction-wait-linker"),
+                .process(() -> new ResponseLinker<>(WAIT, CONTACT_WAITS, ContactWait.NONE,
+                                (contact, at) -> SliceKeys.of(WAIT_DIMENSION, contact.waitBand())),
+                        Named.as("satisfaction-wait-linker"),
                         concat(SliceBuckets.storeNames(WAIT), CONTACT_WAITS));
 
         SliceBuckets.addStores(builder, COMPLAINT, grace);
@@ -97,7 +100,9 @@ public final class SatisfactionTopology {
                 .map((id, r) -> KeyValue.pair(r.getCustomerId(), ResponseScores.of(r, settings)))
                 .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
                         .withName("satisfaction-responses-by-customer"))
-                .process(ComplaintLinker::new, Named.as("satisfaction-complaint-linker"),
+                .process(() -> new ResponseLinker<>(COMPLAINT, CUSTOMER_COMPLAINTS, CustomerComplaints.NONE,
+                                SatisfactionTopology::complaintGroup),
+                        Named.as("satisfaction-complaint-linker"),
                         concat(SliceBuckets.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
     }
 
@@ -156,25 +161,40 @@ public final class SatisfactionTopology {
         }
     }
 
-    /** Counts a response (keyed by its contact) under the band of the wait that contact's customer experienced. */
-    private static final class WaitLinker implements Processor<String, SatisfactionStats, Void, Void> {
-        private KeyValueStore<String, ContactWait> waits;
+    /**
+     * Counts a response (keyed by the entity its fact is about: its contact, its customer) under the group that fact
+     * puts it in at the time of the response, and remembers it there so that a later fact can move it.
+     */
+    private static final class ResponseLinker<F extends LinkedFact<F>>
+            implements Processor<String, SatisfactionStats, Void, Void> {
+        private final String family;
+        private final String factStore;
+        private final F unknown;
+        private final BiFunction<F, Long, String> groupOf;
+        private KeyValueStore<String, F> facts;
         private SliceBuckets buckets;
+
+        ResponseLinker(String family, String factStore, F unknown, BiFunction<F, Long, String> groupOf) {
+            this.family = family;
+            this.factStore = factStore;
+            this.unknown = unknown;
+            this.groupOf = groupOf;
+        }
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
-            waits = context.getStateStore(CONTACT_WAITS);
-            buckets = SliceBuckets.open(context, WAIT);
+            facts = context.getStateStore(factStore);
+            buckets = SliceBuckets.open(context, family);
         }
 
         @Override
         public void process(Record<String, SatisfactionStats> record) {
-            ContactWait known = waits.get(record.key());
-            ContactWait contact = known == null ? ContactWait.NONE : known;
-            String band = SliceKeys.of(WAIT_DIMENSION, contact.waitBand());
-            buckets.add(band, record.timestamp(), record.value());
-            waits.put(record.key(), contact.withResponses(
-                    linked(contact.responses(), new LinkedResponse(record.timestamp(), record.value(), band))));
+            F known = facts.get(record.key());
+            F fact = known == null ? unknown : known;
+            String group = groupOf.apply(fact, record.timestamp());
+            buckets.add(group, record.timestamp(), record.value());
+            facts.put(record.key(), fact.withResponses(
+                    linked(fact.responses(), new LinkedResponse(record.timestamp(), record.value(), group))));
         }
     }
 
@@ -200,28 +220,6 @@ public final class SatisfactionTopology {
             complaints.put(record.key(), updated.withResponses(LinkedResponse.regroup(
                     LinkedResponse.recent(updated.responses(), updated.lastSeenAt(), LINKED_MEMORY.toMillis()),
                     r -> complaintGroup(updated, r.at()), buckets)));
-        }
-    }
-
-    /** Counts a response (keyed by its customer) as with or without a complaint open at the time of the response. */
-    private static final class ComplaintLinker implements Processor<String, SatisfactionStats, Void, Void> {
-        private KeyValueStore<String, CustomerComplaints> complaints;
-        private SliceBuckets buckets;
-
-        @Override
-        public void init(ProcessorContext<Void, Void> context) {
-            complaints = context.getStateStore(CUSTOMER_COMPLAINTS);
-            buckets = SliceBuckets.open(context, COMPLAINT);
-        }
-
-        @Override
-        public void process(Record<String, SatisfactionStats> record) {
-            CustomerComplaints known = complaints.get(record.key());
-            CustomerComplaints customer = known == null ? CustomerComplaints.NONE : known;
-            String group = complaintGroup(customer, record.timestamp());
-            buckets.add(group, record.timestamp(), record.value());
-            complaints.put(record.key(), customer.withResponses(
-                    linked(customer.responses(), new LinkedResponse(record.timestamp(), record.value(), group))));
         }
     }
 
