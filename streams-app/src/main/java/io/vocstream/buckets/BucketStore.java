@@ -22,11 +22,15 @@ public final class BucketStore<S extends Mergeable<S>> {
         this.size = size;
     }
 
-    /** The store to add to the topology (and to name in the processor that writes it). */
+    /**
+     * The store to add to the topology (and to name in the processor that writes it). Cached: a bucket updated by
+     * many events between two commits is written to its changelog once.
+     */
     public static <S extends Mergeable<S>> StoreBuilder<WindowStore<String, S>> builder(
             String name, BucketSize size, Duration retention, Serde<S> serde) {
         return Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(name, retention, size.length(), false), Serdes.String(), serde);
+                Stores.persistentWindowStore(name, retention, size.length(), false), Serdes.String(), serde)
+                .withCachingEnabled();
     }
 
     /** Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}. */

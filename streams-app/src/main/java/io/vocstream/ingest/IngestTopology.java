@@ -25,7 +25,7 @@ public final class IngestTopology {
 
     public static StreamsBuilder build(StreamsBuilder builder, InputStreams inputs) {
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(COUNTS_STORE), Serdes.String(), TopicActivity.SERDE));
+                Stores.persistentKeyValueStore(COUNTS_STORE), Serdes.String(), TopicActivity.SERDE).withCachingEnabled());
         for (EventTopic topic : EventTopic.values()) {
             inputs.<SpecificRecord>of(topic).process(() -> new ActivityCounter(topic.baseName()), COUNTS_STORE);
         }

@@ -51,8 +51,9 @@ public final class InputStreams {
             builder.addStateStore(Stores.windowStoreBuilder(
                     Stores.persistentWindowStore(seen, remembered, Duration.ofMillis(1), false),
                     Serdes.String(), Serdes.Long()));
+            // one key per partition, rewritten by nearly every event: cached, it reaches the changelog once a commit
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(newest),
-                    Serdes.String(), Serdes.Long()));
+                    Serdes.String(), Serdes.Long()).withCachingEnabled());
             KStream<String, SpecificRecord> source = builder.stream(topic.topicName(topicPrefix), serdes.consumed(topic));
             inputs.streams.put(topic, source.process(() -> new EventGate(topic, seen, newest, rules, grace),
                     Named.as("input-gate-" + topic.baseName()), seen, newest));
