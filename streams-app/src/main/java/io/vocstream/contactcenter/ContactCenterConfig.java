@@ -2,6 +2,7 @@ package io.vocstream.contactcenter;
 
 import io.vocstream.config.AppConfig;
 import io.vocstream.config.Settings;
+import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -57,6 +58,11 @@ public record ContactCenterConfig(ServiceLevelRules rules, Duration retention, D
     }
 
     /** The zone of {@code queue}'s day and aligned intervals. */
+    /** How long buckets of {@code size} are kept: minutes as configured, quarter hours the rolling week and a day. */
+    public Duration retention(BucketSize size, Duration grace) {
+        return size == BucketSize.MINUTE ? retention : Duration.ofDays(8).plus(grace);
+    }
+
     public ZoneId zoneOf(String queue) {
         return queueZones.getOrDefault(queue, zone);
     }

@@ -1,5 +1,6 @@
 package io.vocstream.contactcenter;
 
+import io.vocstream.buckets.BucketFamily;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -86,7 +87,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
         String named = Params.optional(ctx, "window");
         WindowName window = WindowName.parse("window", named == null ? defaultWindow : named);
         TimeRange range = window.resolve(at, zone);
-        Duration kept = BucketFamily.retention(window.bucketSize(), config, eventsGrace);
+        Duration kept = config.retention(window.bucketSize(), eventsGrace);
         if (range.from().isBefore(at.minus(kept))) {
             throw new BadParameterException("window", "reaches back further than the " + kept
                     + " of statistics kept in " + window.bucketSize().length().toMinutes() + "-minute buckets");

@@ -1,5 +1,6 @@
 package io.vocstream.contactcenter;
 
+import io.vocstream.buckets.BucketFamily;
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.config.AppConfig;
 import io.vocstream.events.AgentEvent;
@@ -61,13 +62,16 @@ public final class ContactCenterTopology {
                 Serdes.String(), JsonSerde.of(ContactState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
                 Serdes.String(), JsonSerde.of(Waiting.class)));
-        BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, JsonSerde.of(QueueStats.class), config, grace);
-        BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, JsonSerde.of(AgentStats.class), config, grace);
+        BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, JsonSerde.of(QueueStats.class),
+                size -> config.retention(size, grace));
+        BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, JsonSerde.of(AgentStats.class),
+                size -> config.retention(size, grace));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENTS_STORE),
                 Serdes.String(), JsonSerde.of(AgentNow.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
                 Serdes.String(), JsonSerde.of(CustomerContacts.class)));
-        BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, JsonSerde.of(RepeatStats.class), config, grace);
+        BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, JsonSerde.of(RepeatStats.class),
+                size -> config.retention(size, grace));
         Duration keepFor = config.repeatWindow().plus(grace);
         // repeat contacts need all contacts of a customer together: only a contact's first entry (one record per
         // contact, not per event) is re-partitioned, by customer
@@ -81,10 +85,12 @@ public final class ContactCenterTopology {
                         stores(List.of(CUSTOMERS_STORE), REPEAT_BUCKETS_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
                 Serdes.String(), JsonSerde.of(IvrSession.class)));
-        BucketFamily.addStores(builder, IVR_BUCKETS_STORE, JsonSerde.of(IvrStats.class), config, grace);
+        BucketFamily.addStores(builder, IVR_BUCKETS_STORE, JsonSerde.of(IvrStats.class),
+                size -> config.retention(size, grace));
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
                 stores(List.of(IVR_SESSIONS_STORE), IVR_BUCKETS_STORE));
-        BucketFamily.addStores(builder, AGENT_CSAT_STORE, JsonSerde.of(CsatCounts.class), config, grace);
+        BucketFamily.addStores(builder, AGENT_CSAT_STORE, JsonSerde.of(CsatCounts.class),
+                size -> config.retention(size, grace));
         inputs.<SurveyResponse>of(EventTopic.SURVEY)
                 .filter((id, survey) -> survey.getAgentId() != null && survey.getCsat() != null,
                         Named.as("contactcenter-agent-surveys"))

@@ -1,5 +1,6 @@
 package io.vocstream.satisfaction;
 
+import io.vocstream.buckets.BucketFamily;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ public record LinkedResponse(long at, SatisfactionStats stats, String group) {
      * merging its negation) and into the new one. Returns the responses with their groups as counted.
      */
     static List<LinkedResponse> regroup(List<LinkedResponse> responses, Function<LinkedResponse, String> groupOf,
-                                        SliceBuckets buckets) {
+                                        BucketFamily<SatisfactionStats> buckets) {
         List<LinkedResponse> regrouped = new ArrayList<>(responses.size());
         for (LinkedResponse r : responses) {
             String group = groupOf.apply(r);

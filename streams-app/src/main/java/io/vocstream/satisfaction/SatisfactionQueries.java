@@ -1,5 +1,6 @@
 package io.vocstream.satisfaction;
 
+import io.vocstream.buckets.BucketFamily;
 import io.vocstream.buckets.BucketQueries;
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.time.BucketSize;
@@ -40,7 +41,7 @@ public record SatisfactionQueries(Function<String, ReadOnlyWindowStore<String, S
     }
 
     private ReadOnlyWindowStore<String, SatisfactionStats> store(String family, BucketSize size) {
-        return stores.apply(SliceBuckets.storeName(family, size));
+        return stores.apply(BucketFamily.storeName(family, size));
     }
 
     /** The partials of every instance merged per slice, in slice-key order. */

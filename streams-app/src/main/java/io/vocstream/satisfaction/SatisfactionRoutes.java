@@ -1,5 +1,6 @@
 package io.vocstream.satisfaction;
 
+import io.vocstream.buckets.BucketFamily;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.vocstream.buckets.SliceKeys;
@@ -73,7 +74,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
     private void slices(Context ctx) {
         String dimension = Params.oneOf(ctx, "dimension", Dimension.ALL.key(), DIMENSIONS);
         Span span = span(ctx);
-        router.answer(ctx, SliceBuckets.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
+        router.answer(ctx, BucketFamily.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
                 () -> queries.slices(SatisfactionTopology.SLICES, dimension, span.range(), span.size()),
                 partials -> SatisfactionQueries.figures(dimension, SatisfactionQueries.mergeSlices(partials)));
     }
@@ -83,7 +84,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
         String key = SliceKeys.of(dimension, dimension.equals(Dimension.ALL.key()) ? SliceKeys.ALL
                 : Params.required(ctx, "value"));
         Span span = span(ctx);
-        router.answer(ctx, SliceBuckets.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
+        router.answer(ctx, BucketFamily.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
                 () -> queries.slice(SatisfactionTopology.SLICES, key, span.range(), span.size()),
                 partials -> SatisfactionQueries.figures(dimension, key, partials));
     }
@@ -109,7 +110,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
         long stepMillis = step.length().toMillis();
         TimeRange range = new TimeRange(Instant.ofEpochMilli(Math.floorDiv(from.toEpochMilli(), stepMillis)
                 * stepMillis), to);
-        router.answer(ctx, SliceBuckets.storeName(SatisfactionTopology.SLICES, step.bucketSize()),
+        router.answer(ctx, BucketFamily.storeName(SatisfactionTopology.SLICES, step.bucketSize()),
                 SeriesPartial.class, () -> queries.series(SatisfactionTopology.SLICES, key, range, step),
                 partials -> SatisfactionQueries.mergeSeries(partials).entrySet().stream()
                         .map(e -> new SeriesRow(e.getKey(),
@@ -120,7 +121,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
     private void journey(Context ctx) {
         String touchpoint = Dimension.TOUCHPOINT.key();
         Span span = span(ctx);
-        router.answer(ctx, SliceBuckets.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
+        router.answer(ctx, BucketFamily.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
                 () -> queries.slices(SatisfactionTopology.SLICES, touchpoint, span.range(), span.size()),
                 partials -> {
                     Map<Touchpoint, SliceFigures> byTouchpoint = new EnumMap<>(Touchpoint.class);
@@ -138,7 +139,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
                 List.of(SatisfactionTopology.WAIT_DIMENSION, SatisfactionTopology.COMPLAINT_DIMENSION));
         String family = LINKAGES.get(by);
         Span span = span(ctx);
-        router.answer(ctx, SliceBuckets.storeName(family, span.size()), SlicePartial.class,
+        router.answer(ctx, BucketFamily.storeName(family, span.size()), SlicePartial.class,
                 () -> queries.slices(family, by, span.range(), span.size()),
                 partials -> SatisfactionQueries.figures(by, SatisfactionQueries.mergeSlices(partials)));
     }

@@ -1,5 +1,6 @@
 package io.vocstream.satisfaction;
 
+import io.vocstream.buckets.BucketFamily;
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.config.AppConfig;
 import io.vocstream.events.ComplaintEvent;
@@ -8,12 +9,14 @@ import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
+import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.ToLongFunction;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -51,10 +54,14 @@ public final class SatisfactionTopology {
     static final String CUSTOMER_COMPLAINTS = "satisfaction-customer-complaints";
     /** How long a contact's wait is remembered for surveys that come after it. */
     static final Duration CONTACT_MEMORY = Duration.ofDays(7);
+    static final Serde<SatisfactionStats> STATS_SERDE = SatisfactionStatsSerde.serde();
+    /** How long buckets are kept (beyond the grace period): the longest window each size answers, and some. */
+    static final Duration MINUTES_KEPT = Duration.ofHours(25);
+    static final Duration QUARTER_HOURS_KEPT = Duration.ofDays(8);
     /** How long a customer's complaint cases are remembered after their last step. */
     static final Duration COMPLAINT_MEMORY = Duration.ofDays(90);
     /** How long a linked response can still be moved: as long as its quarter-hour buckets are kept. */
-    static final Duration LINKED_MEMORY = SliceBuckets.QUARTER_HOURS_KEPT;
+    static final Duration LINKED_MEMORY = QUARTER_HOURS_KEPT;
     private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(15);
 
     private SatisfactionTopology() {
@@ -65,25 +72,25 @@ public final class SatisfactionTopology {
         Duration grace = config.eventsGrace();
         KStream<String, SurveyResponse> surveys = inputs.of(EventTopic.SURVEY);
 
-        SliceBuckets.addStores(builder, SLICES, grace);
+        BucketFamily.addStores(builder, SLICES, STATS_SERDE, size -> kept(size).plus(grace));
         surveys.process(() -> new SliceAggregator(settings), Named.as("satisfaction-slices"),
-                SliceBuckets.storeNames(SLICES));
+                BucketFamily.storeNames(SLICES));
 
-        SliceBuckets.addStores(builder, WAIT, grace);
+        BucketFamily.addStores(builder, WAIT, STATS_SERDE, size -> kept(size).plus(grace));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACT_WAITS),
                 Serdes.String(), JsonSerde.of(ContactWait.class)));
         inputs.<ContactEvent>of(EventTopic.CONTACT).process(ContactWaitTracker::new,
-                Named.as("satisfaction-contact-wait-tracker"), concat(SliceBuckets.storeNames(WAIT), CONTACT_WAITS));
+                Named.as("satisfaction-contact-wait-tracker"), concat(BucketFamily.storeNames(WAIT), CONTACT_WAITS));
         surveys.filter((id, r) -> r.getContactId() != null)
                 .map((id, r) -> KeyValue.pair(r.getContactId(), ResponseScores.of(r, settings)))
-                .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
+                .repartition(Repartitioned.with(Serdes.String(), STATS_SERDE)
                         .withName("satisfaction-responses-by-contact"))
                 .process(() -> new ResponseLinker<>(WAIT, CONTACT_WAITS, ContactWait.NONE,
                                 (contact, at) -> SliceKeys.of(WAIT_DIMENSION, contact.waitBand())),
                         Named.as("satisfaction-wait-linker"),
-                        concat(SliceBuckets.storeNames(WAIT), CONTACT_WAITS));
+                        concat(BucketFamily.storeNames(WAIT), CONTACT_WAITS));
 
-        SliceBuckets.addStores(builder, COMPLAINT, grace);
+        BucketFamily.addStores(builder, COMPLAINT, STATS_SERDE, size -> kept(size).plus(grace));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_COMPLAINTS),
                 Serdes.String(), JsonSerde.of(CustomerComplaints.class)));
         inputs.<ComplaintEvent>of(EventTopic.COMPLAINT)
@@ -95,15 +102,15 @@ public final class SatisfactionTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CustomerComplaints.Step.class))
                         .withName("satisfaction-complaint-steps-by-customer"))
                 .process(ComplaintTracker::new, Named.as("satisfaction-complaint-tracker"),
-                        concat(SliceBuckets.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
+                        concat(BucketFamily.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
         surveys.filter((id, r) -> r.getCustomerId() != null)
                 .map((id, r) -> KeyValue.pair(r.getCustomerId(), ResponseScores.of(r, settings)))
-                .repartition(Repartitioned.with(Serdes.String(), SliceBuckets.SERDE)
+                .repartition(Repartitioned.with(Serdes.String(), STATS_SERDE)
                         .withName("satisfaction-responses-by-customer"))
                 .process(() -> new ResponseLinker<>(COMPLAINT, CUSTOMER_COMPLAINTS, CustomerComplaints.NONE,
                                 SatisfactionTopology::complaintGroup),
                         Named.as("satisfaction-complaint-linker"),
-                        concat(SliceBuckets.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
+                        concat(BucketFamily.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
     }
 
     private static String[] concat(String[] names, String name) {
@@ -115,7 +122,7 @@ public final class SatisfactionTopology {
     /** Adds each response to the buckets of its slice in every dimension. */
     private static final class SliceAggregator implements Processor<String, SurveyResponse, Void, Void> {
         private final SatisfactionConfig settings;
-        private SliceBuckets buckets;
+        private BucketFamily<SatisfactionStats> buckets;
 
         SliceAggregator(SatisfactionConfig settings) {
             this.settings = settings;
@@ -123,7 +130,7 @@ public final class SatisfactionTopology {
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
-            buckets = SliceBuckets.open(context, SLICES);
+            buckets = BucketFamily.open(context, SLICES);
         }
 
         @Override
@@ -141,12 +148,12 @@ public final class SatisfactionTopology {
      */
     private static final class ContactWaitTracker implements Processor<String, ContactEvent, Void, Void> {
         private KeyValueStore<String, ContactWait> waits;
-        private SliceBuckets buckets;
+        private BucketFamily<SatisfactionStats> buckets;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             waits = context.getStateStore(CONTACT_WAITS);
-            buckets = SliceBuckets.open(context, WAIT);
+            buckets = BucketFamily.open(context, WAIT);
             scheduleExpiry(context, waits, ContactWait::lastSeenAt, CONTACT_MEMORY);
         }
 
@@ -172,7 +179,7 @@ public final class SatisfactionTopology {
         private final F unknown;
         private final BiFunction<F, Long, String> groupOf;
         private KeyValueStore<String, F> facts;
-        private SliceBuckets buckets;
+        private BucketFamily<SatisfactionStats> buckets;
 
         ResponseLinker(String family, String factStore, F unknown, BiFunction<F, Long, String> groupOf) {
             this.family = family;
@@ -184,7 +191,7 @@ public final class SatisfactionTopology {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             facts = context.getStateStore(factStore);
-            buckets = SliceBuckets.open(context, family);
+            buckets = BucketFamily.open(context, family);
         }
 
         @Override
@@ -204,12 +211,12 @@ public final class SatisfactionTopology {
      */
     private static final class ComplaintTracker implements Processor<String, CustomerComplaints.Step, Void, Void> {
         private KeyValueStore<String, CustomerComplaints> complaints;
-        private SliceBuckets buckets;
+        private BucketFamily<SatisfactionStats> buckets;
 
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             complaints = context.getStateStore(CUSTOMER_COMPLAINTS);
-            buckets = SliceBuckets.open(context, COMPLAINT);
+            buckets = BucketFamily.open(context, COMPLAINT);
             scheduleExpiry(context, complaints, CustomerComplaints::lastSeenAt, COMPLAINT_MEMORY);
         }
 
@@ -221,6 +228,10 @@ public final class SatisfactionTopology {
                     LinkedResponse.recent(updated.responses(), updated.lastSeenAt(), LINKED_MEMORY.toMillis()),
                     r -> complaintGroup(updated, r.at()), buckets)));
         }
+    }
+
+    private static Duration kept(BucketSize size) {
+        return size == BucketSize.MINUTE ? MINUTES_KEPT : QUARTER_HOURS_KEPT;
     }
 
     private static String complaintGroup(CustomerComplaints customer, long at) {

@@ -7,6 +7,8 @@ import static io.vocstream.events.ContactEventType.OFFERED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.vocstream.time.BucketSize;
+import io.vocstream.buckets.BucketFamily;
 import io.vocstream.events.AgentState;
 import io.vocstream.events.ContactEvent;
 import io.vocstream.testing.Events;
@@ -39,7 +41,7 @@ class ContactCenterTopologyTest {
     }
 
     private WindowStore<String, QueueStats> buckets() {
-        return harness.driver().getWindowStore(ContactCenterTopology.QUEUE_BUCKETS_STORE);
+        return harness.driver().getWindowStore(BucketFamily.storeName(ContactCenterTopology.QUEUE_BUCKETS_STORE, BucketSize.MINUTE));
     }
 
     private KeyValueStore<String, ContactCenterTopology.Waiting> waiting() {
@@ -50,7 +52,7 @@ class ContactCenterTopologyTest {
         List<QueuePartial> partials = new ArrayList<>(
                 QueueQueries.contactPartials(buckets(), waiting(), queue, dimension, range));
         partials.addAll(QueueQueries.customerPartials(
-                harness.driver().getWindowStore(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, dimension, range));
+                harness.driver().getWindowStore(BucketFamily.storeName(ContactCenterTopology.REPEAT_BUCKETS_STORE, BucketSize.MINUTE)), queue, dimension, range));
         partials.addAll(QueueQueries.agentPartials(
                 harness.driver().getKeyValueStore(ContactCenterTopology.AGENTS_STORE), queue));
         return partials;
@@ -154,7 +156,7 @@ class ContactCenterTopologyTest {
         assertEquals(0.0, after.now().occupancy(), 1e-9);
         assertEquals(220.0, after.figures().ahtSeconds(), 1e-9);
         AgentStats a1 = io.vocstream.buckets.BucketQueries.merged(
-                harness.driver().<String, AgentStats>getWindowStore(ContactCenterTopology.AGENT_BUCKETS_STORE),
+                harness.driver().<String, AgentStats>getWindowStore(BucketFamily.storeName(ContactCenterTopology.AGENT_BUCKETS_STORE, BucketSize.MINUTE)),
                 "a1", Q1, AgentStats.EMPTY);
         assertEquals(new AgentStats(1, 1, 1, 220, 0), a1);
     }
