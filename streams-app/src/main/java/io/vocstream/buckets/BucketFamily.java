@@ -41,7 +41,7 @@ public final class BucketFamily<S extends Mergeable<S>> {
     public static <S extends Mergeable<S>> BucketFamily<S> open(ProcessingContext context, String family) {
         BucketFamily<S> buckets = new BucketFamily<>();
         for (BucketSize size : BucketSize.values()) {
-            buckets.stores.put(size, new BucketStore<>(context.getStateStore(storeName(family, size)), size));
+            buckets.stores.put(size, context.getStateStore(storeName(family, size)));
         }
         return buckets;
     }

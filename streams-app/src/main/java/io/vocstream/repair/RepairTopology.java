@@ -145,7 +145,7 @@ public final class RepairTopology {
                                                                           Function<BucketSize, String> storeName) {
         Map<BucketSize, BucketStore<RepairStats>> stores = new EnumMap<>(BucketSize.class);
         for (BucketSize size : BucketSize.values()) {
-            stores.put(size, new BucketStore<>(context.getStateStore(storeName.apply(size)), size));
+            stores.put(size, context.getStateStore(storeName.apply(size)));
         }
         return stores;
     }

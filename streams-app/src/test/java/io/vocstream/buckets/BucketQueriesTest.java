@@ -18,7 +18,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class BucketQueriesTest {
 
                     @Override
                     public void init(ProcessorContext<Void, Void> context) {
-                        counts = new BucketStore<>(context.getStateStore(STORE), BucketSize.MINUTE);
+                        counts = context.getStateStore(STORE);
                     }
 
                     @Override
@@ -77,7 +77,7 @@ class BucketQueriesTest {
         survey("north", T0.plusSeconds(60));       // bucket 10:01
         survey("south", T0.plusSeconds(130));      // bucket 10:02
         survey("north", T0.minusSeconds(1));       // bucket 09:59, arrives late
-        WindowStore<String, Count> store = harness.driver().getWindowStore(STORE);
+        ReadOnlyWindowStore<String, Count> store = harness.bucketStore(STORE);
 
         TimeRange tenToTwo = new TimeRange(T0, T0.plusSeconds(120));
         assertEquals(new Count(2), BucketQueries.merged(store, SliceKeys.all(), tenToTwo, Count.ZERO));
@@ -95,7 +95,7 @@ class BucketQueriesTest {
         survey("north", T0.plusSeconds(10));
         survey("north", T0.plusSeconds(20));
         survey("north", T0.plusSeconds(130));
-        NavigableMap<Instant, Count> steps = BucketQueries.series(harness.driver().getWindowStore(STORE),
+        NavigableMap<Instant, Count> steps = BucketQueries.<Count>series(harness.bucketStore(STORE),
                 SliceKeys.all(), new TimeRange(T0, T0.plusSeconds(180)), Duration.ofMinutes(1), Count.ZERO);
         assertEquals(List.of(T0, T0.plusSeconds(60), T0.plusSeconds(120)), List.copyOf(steps.keySet()));
         assertEquals(List.of(new Count(2), Count.ZERO, new Count(1)), List.copyOf(steps.values()));

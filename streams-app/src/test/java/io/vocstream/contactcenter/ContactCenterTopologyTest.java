@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -40,8 +40,8 @@ class ContactCenterTopologyTest {
         harness.close();
     }
 
-    private WindowStore<String, QueueStats> buckets() {
-        return harness.driver().getWindowStore(BucketFamily.storeName(ContactCenterTopology.QUEUE_BUCKETS_STORE, BucketSize.MINUTE));
+    private ReadOnlyWindowStore<String, QueueStats> buckets() {
+        return harness.bucketStore(BucketFamily.storeName(ContactCenterTopology.QUEUE_BUCKETS_STORE, BucketSize.MINUTE));
     }
 
     private KeyValueStore<String, ContactCenterTopology.Waiting> waiting() {
@@ -52,7 +52,7 @@ class ContactCenterTopologyTest {
         List<QueuePartial> partials = new ArrayList<>(
                 QueueQueries.contactPartials(buckets(), waiting(), queue, dimension, range));
         partials.addAll(QueueQueries.customerPartials(
-                harness.driver().getWindowStore(BucketFamily.storeName(ContactCenterTopology.REPEAT_BUCKETS_STORE, BucketSize.MINUTE)), queue, dimension, range));
+                harness.bucketStore(BucketFamily.storeName(ContactCenterTopology.REPEAT_BUCKETS_STORE, BucketSize.MINUTE)), queue, dimension, range));
         partials.addAll(QueueQueries.agentPartials(
                 harness.driver().getKeyValueStore(ContactCenterTopology.AGENTS_STORE), queue));
         return partials;
@@ -156,7 +156,7 @@ class ContactCenterTopologyTest {
         assertEquals(0.0, after.now().occupancy(), 1e-9);
         assertEquals(220.0, after.figures().ahtSeconds(), 1e-9);
         AgentStats a1 = io.vocstream.buckets.BucketQueries.merged(
-                harness.driver().<String, AgentStats>getWindowStore(BucketFamily.storeName(ContactCenterTopology.AGENT_BUCKETS_STORE, BucketSize.MINUTE)),
+                harness.<AgentStats>bucketStore(BucketFamily.storeName(ContactCenterTopology.AGENT_BUCKETS_STORE, BucketSize.MINUTE)),
                 "a1", Q1, AgentStats.EMPTY);
         assertEquals(new AgentStats(1, 1, 1, 220, 0), a1);
     }

@@ -11,7 +11,12 @@ record DriverStores(TopologyTestDriver driver) implements RepairQueries.LocalSto
     @Override
     public List<ReadOnlyWindowStore<String, RepairStats>> stats(BucketSize size) {
         return RepairTopology.statsStores(size).stream()
-                .<ReadOnlyWindowStore<String, RepairStats>>map(driver::getWindowStore).toList();
+                .<ReadOnlyWindowStore<String, RepairStats>>map(this::bucketStore).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ReadOnlyWindowStore<String, RepairStats> bucketStore(String name) {
+        return (ReadOnlyWindowStore<String, RepairStats>) driver.getAllStateStores().get(name);
     }
 
     @Override

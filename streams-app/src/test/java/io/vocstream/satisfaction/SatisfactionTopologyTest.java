@@ -40,7 +40,7 @@ class SatisfactionTopologyTest {
     }
 
     private SatisfactionQueries queries() {
-        return new SatisfactionQueries(harness.driver()::getWindowStore);
+        return new SatisfactionQueries(harness::bucketStore);
     }
 
     private SliceFigures figures(String family, String dimension, String value, WindowName window, Instant now,

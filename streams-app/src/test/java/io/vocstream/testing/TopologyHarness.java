@@ -33,6 +33,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
@@ -103,6 +104,12 @@ public final class TopologyHarness implements AutoCloseable {
 
     public TopologyTestDriver driver() {
         return driver;
+    }
+
+    /** A bucket store of the topology, read as the routes read it (the buckets as of the last commit). */
+    @SuppressWarnings("unchecked")
+    public <S> ReadOnlyWindowStore<String, S> bucketStore(String name) {
+        return (ReadOnlyWindowStore<String, S>) driver.getAllStateStores().get(name);
     }
 
     public AppConfig config() {
