@@ -11,14 +11,12 @@ import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
+import io.vocstream.streams.StoreExpiry;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -26,7 +24,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -50,7 +47,6 @@ public final class ContactCenterTopology {
     public static final String IVR_BUCKETS_STORE = "contactcenter-ivr-buckets";
     /** Separates the queue from the slice in a queue bucket key: {@code billing|region=north}. */
     static final char QUEUE_SEPARATOR = '|';
-    private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(1);
 
     private ContactCenterTopology() {
     }
@@ -145,12 +141,11 @@ public final class ContactCenterTopology {
             queues = BucketFamily.open(context, QUEUE_BUCKETS_STORE);
             agents = BucketFamily.open(context, AGENT_BUCKETS_STORE);
             // a contact whose end was never reported must not wait forever in "now"
-            context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
-                    now -> expire(waiting, now - config.waitingExpiry().toMillis(), Waiting::sinceMillis));
+            StoreExpiry.schedule(context, PunctuationType.WALL_CLOCK_TIME, config.waitingExpiry(), waiting,
+                    (w, horizon) -> w.sinceMillis() < horizon);
             // contact states are needed while their late events can still arrive: expire them in event time
-            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
-                    streamTime -> expire(contacts, streamTime - config.contactExpiry().toMillis(),
-                            ContactState::lastEventMillis));
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.contactExpiry(), contacts,
+                    (contact, horizon) -> contact.lastEventMillis() < horizon);
         }
 
         @Override
@@ -203,9 +198,9 @@ public final class ContactCenterTopology {
         public void init(ProcessorContext<Void, Void> context) {
             customers = context.getStateStore(CUSTOMERS_STORE);
             repeats = BucketFamily.open(context, REPEAT_BUCKETS_STORE);
-            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
-                    streamTime -> expire(customers, streamTime - keepFor.toMillis(), c -> c.contacts().isEmpty()
-                            ? Long.MIN_VALUE : c.contacts().get(c.contacts().size() - 1).contact().atMillis()));
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, keepFor, customers,
+                    (c, horizon) -> c.contacts().isEmpty()
+                            || c.contacts().get(c.contacts().size() - 1).contact().atMillis() < horizon);
         }
 
         @Override
@@ -239,9 +234,8 @@ public final class ContactCenterTopology {
         public void init(ProcessorContext<Void, Void> context) {
             sessions = context.getStateStore(IVR_SESSIONS_STORE);
             lines = BucketFamily.open(context, IVR_BUCKETS_STORE);
-            context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME,
-                    streamTime -> expire(sessions, streamTime - config.contactExpiry().toMillis(),
-                            IvrSession::latestMillis));
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.contactExpiry(), sessions,
+                    (session, horizon) -> session.latestMillis() < horizon);
         }
 
         @Override
@@ -293,8 +287,8 @@ public final class ContactCenterTopology {
         public void init(ProcessorContext<Void, Void> context) {
             agents = context.getStateStore(AGENTS_STORE);
             // an agent whose logout was never reported must not stay logged in forever
-            context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
-                    now -> expire(agents, now - config.agentExpiry().toMillis(), AgentNow::sinceMillis));
+            StoreExpiry.schedule(context, PunctuationType.WALL_CLOCK_TIME, config.agentExpiry(), agents,
+                    (agent, horizon) -> agent.sinceMillis() < horizon);
         }
 
         @Override
@@ -305,19 +299,5 @@ public final class ContactCenterTopology {
                 agents.put(after.agentId(), after);
             }
         }
-    }
-
-    /** Deletes every entry whose time is before {@code cutoffMillis}. */
-    private static <V> void expire(KeyValueStore<String, V> store, long cutoffMillis,
-                                   ToLongFunction<V> timeOf) {
-        List<String> stale = new ArrayList<>();
-        try (KeyValueIterator<String, V> all = store.all()) {
-            all.forEachRemaining((KeyValue<String, V> kv) -> {
-                if (timeOf.applyAsLong(kv.value) < cutoffMillis) {
-                    stale.add(kv.key);
-                }
-            });
-        }
-        stale.forEach(store::delete);
     }
 }

@@ -9,6 +9,7 @@ import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
+import io.vocstream.streams.StoreExpiry;
 import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -51,7 +51,6 @@ public final class RepairTopology {
     static final Map<BucketSize, Duration> RETENTION = Map.of(
             BucketSize.MINUTE, Duration.ofDays(2),
             BucketSize.QUARTER_HOUR, Duration.ofDays(8));
-    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
     private static final Serde<RepairStats> STATS_SERDE = JsonSerde.of(RepairStats.class);
 
     private RepairTopology() {
@@ -171,7 +170,8 @@ public final class RepairTopology {
             this.orders = context.getStateStore(ORDERS_STORE);
             this.open = context.getStateStore(OPEN_STORE);
             this.stats = bucketStores(context, RepairTopology::orderStatsStore);
-            context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetClosedOrders);
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.orderRetention(), orders,
+                    (order, horizon) -> !order.open() && order.lastEventAt() < horizon);
         }
 
         @Override
@@ -207,18 +207,7 @@ public final class RepairTopology {
         }
 
         /** Drops orders neither open nor touched for the retention period (by event time). */
-        private void forgetClosedOrders(long streamTime) {
-            long horizon = streamTime - config.orderRetention().toMillis();
-            List<String> forgotten = new ArrayList<>();
-            try (KeyValueIterator<String, WorkOrder> all = orders.all()) {
-                all.forEachRemaining(kv -> {
-                    if (!kv.value.open() && kv.value.lastEventAt() < horizon) {
-                        forgotten.add(kv.key);
-                    }
-                });
-            }
-            forgotten.forEach(orders::delete);
-        }
+
     }
 
     /** Keeps each subject's recent orders and replaces the subject's repeat and return contribution on change. */
@@ -235,7 +224,8 @@ public final class RepairTopology {
         public void init(ProcessorContext<Void, Void> context) {
             this.subjects = context.getStateStore(SUBJECTS_STORE);
             this.stats = bucketStores(context, RepairTopology::subjectStatsStore);
-            context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetQuietSubjects);
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.orderRetention(), subjects,
+                    (subject, horizon) -> subject.newestCreatedAt() < horizon);
         }
 
         @Override
@@ -253,18 +243,6 @@ public final class RepairTopology {
             return history.cells(size, config.repeatWindow(), config.returnWindow());
         }
 
-        private void forgetQuietSubjects(long streamTime) {
-            long horizon = streamTime - config.orderRetention().toMillis();
-            List<String> quiet = new ArrayList<>();
-            try (KeyValueIterator<String, SubjectHistory> all = subjects.all()) {
-                all.forEachRemaining(kv -> {
-                    if (kv.value.newestCreatedAt() < horizon) {
-                        quiet.add(kv.key);
-                    }
-                });
-            }
-            quiet.forEach(subjects::delete);
-        }
     }
 
     /** Keeps each order's linked surveys and complaints and replaces their contribution on change. */
@@ -281,7 +259,8 @@ public final class RepairTopology {
         public void init(ProcessorContext<Void, Void> context) {
             this.feedback = context.getStateStore(FEEDBACK_STORE);
             this.stats = bucketStores(context, RepairTopology::feedbackStatsStore);
-            context.schedule(CLEANUP_EVERY, PunctuationType.STREAM_TIME, this::forgetOldFeedback);
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.orderRetention(), feedback,
+                    (order, horizon) -> order.latestAt() < horizon);
         }
 
         @Override
@@ -298,17 +277,5 @@ public final class RepairTopology {
             }
         }
 
-        private void forgetOldFeedback(long streamTime) {
-            long horizon = streamTime - config.orderRetention().toMillis();
-            List<String> old = new ArrayList<>();
-            try (KeyValueIterator<String, OrderFeedback> all = feedback.all()) {
-                all.forEachRemaining(kv -> {
-                    if (kv.value.latestAt() < horizon) {
-                        old.add(kv.key);
-                    }
-                });
-            }
-            old.forEach(feedback::delete);
-        }
     }
 }

@@ -9,13 +9,13 @@ import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
+import io.vocstream.streams.StoreExpiry;
 import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.function.ToLongFunction;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -27,7 +27,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -62,7 +61,6 @@ public final class SatisfactionTopology {
     static final Duration COMPLAINT_MEMORY = Duration.ofDays(90);
     /** How long a linked response can still be moved: as long as its quarter-hour buckets are kept. */
     static final Duration LINKED_MEMORY = QUARTER_HOURS_KEPT;
-    private static final Duration EXPIRY_INTERVAL = Duration.ofMinutes(15);
 
     private SatisfactionTopology() {
     }
@@ -154,7 +152,8 @@ public final class SatisfactionTopology {
         public void init(ProcessorContext<Void, Void> context) {
             waits = context.getStateStore(CONTACT_WAITS);
             buckets = BucketFamily.open(context, WAIT);
-            scheduleExpiry(context, waits, ContactWait::lastSeenAt, CONTACT_MEMORY);
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, CONTACT_MEMORY, waits,
+                    (wait, horizon) -> wait.lastSeenAt() < horizon);
         }
 
         @Override
@@ -217,7 +216,8 @@ public final class SatisfactionTopology {
         public void init(ProcessorContext<Void, Void> context) {
             complaints = context.getStateStore(CUSTOMER_COMPLAINTS);
             buckets = BucketFamily.open(context, COMPLAINT);
-            scheduleExpiry(context, complaints, CustomerComplaints::lastSeenAt, COMPLAINT_MEMORY);
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, COMPLAINT_MEMORY, complaints,
+                    (customer, horizon) -> customer.lastSeenAt() < horizon);
         }
 
         @Override
@@ -246,18 +246,4 @@ public final class SatisfactionTopology {
         return LinkedResponse.recent(all, newest, LINKED_MEMORY.toMillis());
     }
 
-    /** Forgets entities not heard of for {@code memory} of stream time, checked every quarter hour. */
-    private static <V> void scheduleExpiry(ProcessorContext<?, ?> context, KeyValueStore<String, V> store,
-                                           ToLongFunction<V> lastSeenAt, Duration memory) {
-        context.schedule(EXPIRY_INTERVAL, PunctuationType.STREAM_TIME, streamTime -> {
-            try (KeyValueIterator<String, V> all = store.all()) {
-                while (all.hasNext()) {
-                    KeyValue<String, V> entry = all.next();
-                    if (lastSeenAt.applyAsLong(entry.value) < streamTime - memory.toMillis()) {
-                        store.delete(entry.key);
-                    }
-                }
-            }
-        });
-    }
 }
