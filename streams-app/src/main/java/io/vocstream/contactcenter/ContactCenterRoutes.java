@@ -290,7 +290,15 @@ public final class ContactCenterRoutes implements ApiRoutes {
     private void agents(Context ctx, String agentId) {
         View v = view(ctx, WindowName.TODAY.parameterValue(), config.zone());
         String sort = Params.oneOf(ctx, "sort", "handled", AgentRanking.SORTS);
-        int limit = agentId == null ? Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents()) : 0;
+        Function<List<AgentRanking.AgentPartial>, List<AgentRanking.AgentRow>> answer;
+        if (agentId == null) {
+            int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
+            answer = partials -> AgentRanking.rank(partials, sort, limit);
+        } else {
+            answer = partials -> List.of(AgentRanking.one(partials, sort, agentId).orElseThrow(
+                    () -> new NotFoundResponse("no agent '" + agentId + "': no contact or survey within " + weekKept()
+                            + " of 'at' and no agent event within " + ContactCenterConfig.AGENT_EXPIRY)));
+        }
         Supplier<List<AgentRanking.AgentPartial>> work = () -> {
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
             BucketQueries.mergedByKeyPrefix(this.<AgentStats>windowStore(
@@ -329,10 +337,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
                 new Kind<>(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE), QueuePartial.CONTACTS, work),
                 new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states),
                 new Kind<>(v.store(ContactCenterTopology.AGENT_CSAT_STORE), AgentRanking.SURVEYS, satisfaction)),
-                partials -> agentId == null ? AgentRanking.rank(partials, sort, limit)
-                        : List.of(AgentRanking.one(partials, sort, agentId).orElseThrow(() -> new NotFoundResponse(
-                                "no agent '" + agentId + "': no contact or survey within " + weekKept()
-                                        + " of 'at' and no agent event within " + ContactCenterConfig.AGENT_EXPIRY))));
+                answer);
     }
 
     /** Partials of one kind: read from {@code store} on every instance hosting it, labelled {@code source}. */
