@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +31,10 @@ public final class AgentRanking {
      * {@link QueuePartial}, or {@link #SURVEYS}.
      */
     public record AgentPartial(String source, String agentId, AgentStats stats, AgentNow now, CsatCounts csat) {
+        /** An empty partial: adds nothing to the agent's figures, but says the agent is known. */
+        static AgentPartial known(String source, String agentId) {
+            return new AgentPartial(source, agentId, AgentStats.EMPTY, null, CsatCounts.EMPTY);
+        }
     }
 
     /**
@@ -53,6 +58,11 @@ public final class AgentRanking {
         Work merge(Work o) {
             return new Work(stats.merge(o.stats), csat.merge(o.csat));
         }
+    }
+
+    /** One agent's row, ranked among all agents in the partials; empty if no partial names the agent. */
+    public static Optional<AgentRow> one(List<AgentPartial> partials, String sort, String agentId) {
+        return rank(partials, sort, Integer.MAX_VALUE).stream().filter(r -> r.agentId().equals(agentId)).findFirst();
     }
 
     public static List<AgentRow> rank(List<AgentPartial> partials, String sort, int limit) {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,22 +26,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
- * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals), {@code /api/v1/agents} (ranked)
- * and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance. Answers combine
- * state of the contact, agent, customer and survey tasks, which Kafka Streams may place on different instances, so
- * each kind is gathered from the instances that host it and a fan-out leg answers with every kind, labelled.
+ * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals), {@code /api/v1/agents} (ranked;
+ * one agent) and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance.
+ * Answers combine state of the contact, agent, customer and survey tasks, which Kafka Streams may place on
+ * different instances, so each kind is gathered from the instances that host it and a fan-out leg answers with
+ * every kind, labelled.
  */
 public final class ContactCenterRoutes implements ApiRoutes {
     public static final String QUEUES = "/api/v1/queues";
     public static final String QUEUE = QUEUES + "/{queue}";
     public static final String INTERVALS = QUEUE + "/intervals";
     public static final String AGENTS = "/api/v1/agents";
+    public static final String AGENT = AGENTS + "/{agentId}";
     public static final String IVR = "/api/v1/ivr";
     public static final String IVR_SESSION = IVR + "/sessions/{sessionId}";
     private static final String DEFAULT_WINDOW = WindowName.ROLLING_15M.parameterValue();
@@ -65,7 +69,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
         routes.get(QUEUES, ctx -> queues(ctx, null));
         routes.get(QUEUE, ctx -> queues(ctx, ctx.pathParam("queue")));
         routes.get(INTERVALS, this::intervals);
-        routes.get(AGENTS, this::agents);
+        routes.get(AGENTS, ctx -> agents(ctx, null));
+        routes.get(AGENT, ctx -> agents(ctx, ctx.pathParam("agentId")));
         routes.get(IVR, this::ivr);
         routes.get(IVR_SESSION, this::ivrSession);
     }
@@ -97,63 +102,125 @@ public final class ContactCenterRoutes implements ApiRoutes {
         return new View(window.parameterValue(), at, range, calendar ? range.from() : at, window.bucketSize());
     }
 
-    /**
-     * Every queue (or one), each over its own window: a calendar window spans different instants in different
-     * queue time zones, so the buckets are read once per distinct span and each queue keeps the read of its zone.
-     */
+    /** The window asked for in every zone in use, for names (queues, IVR lines) that each follow one zone. */
+    private final class Zoned {
+        private final Map<ZoneId, View> views = new HashMap<>();
+        private final Function<String, ZoneId> zoneOf;
+
+        Zoned(Context ctx, Collection<ZoneId> zones, Function<String, ZoneId> zoneOf) {
+            this.zoneOf = zoneOf;
+            zones.forEach(zone -> views.put(zone, view(ctx, DEFAULT_WINDOW, zone)));
+        }
+
+        View of(String name) {
+            return views.get(zoneOf.apply(name));
+        }
+
+        /** The window's name, query time and bucket size, which are the same in every zone. */
+        View any() {
+            return views.values().iterator().next();
+        }
+
+        /**
+         * Reads partials once per distinct span (a calendar window spans different instants in different zones)
+         * and keeps each name's partials from the span of its own zone.
+         */
+        <P> List<P> read(Function<TimeRange, List<P>> read, Function<P, String> nameOf) {
+            Map<TimeRange, Set<ZoneId>> zonesBySpan = new HashMap<>();
+            views.forEach((zone, v) -> zonesBySpan.computeIfAbsent(v.range(), r -> new HashSet<>()).add(zone));
+            List<P> partials = new ArrayList<>();
+            zonesBySpan.forEach((range, spanZones) -> read.apply(range).stream()
+                    .filter(p -> spanZones.contains(zoneOf.apply(nameOf.apply(p)))).forEach(partials::add));
+            return partials;
+        }
+    }
+
+    /** Every queue (or one), each over its window in its own zone. */
     private void queues(Context ctx, String queue) {
         Set<ZoneId> zones = new HashSet<>(queue != null ? Set.of(config.zoneOf(queue)) : config.queueZones().values());
         if (queue == null) {
             zones.add(config.zone());
         }
-        Map<ZoneId, View> views = new HashMap<>();
-        zones.forEach(zone -> views.put(zone, view(ctx, DEFAULT_WINDOW, zone)));
-        Map<TimeRange, Set<ZoneId>> zonesBySpan = new HashMap<>();
-        views.forEach((zone, v) -> zonesBySpan.computeIfAbsent(v.range(), r -> new HashSet<>()).add(zone));
-        View any = views.values().iterator().next();
+        Zoned views = new Zoned(ctx, zones, config::zoneOf);
+        View any = views.any();
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
         String queueBuckets = any.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
         String repeatBuckets = any.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
-        Function<Function<TimeRange, List<QueuePartial>>, List<QueuePartial>> perSpan = read -> {
-            List<QueuePartial> partials = new ArrayList<>();
-            zonesBySpan.forEach((range, spanZones) -> read.apply(range).stream()
-                    .filter(p -> spanZones.contains(config.zoneOf(p.queue()))).forEach(partials::add));
-            return partials;
-        };
         answerFromAll(ctx, QueuePartial.class, QueuePartial::source, List.of(
-                new Kind<>(queueBuckets, QueuePartial.CONTACTS, () -> perSpan.apply(range ->
-                        QueueQueries.contactPartials(windowStore(queueBuckets), router.localStore(
-                                ContactCenterTopology.WAITING_STORE, QueryableStoreTypes.keyValueStore()),
-                                queue, by, range))),
+                new Kind<>(queueBuckets, QueuePartial.CONTACTS, () -> {
+                    List<QueuePartial> partials = views.read(range -> QueueQueries.contactPartials(
+                            windowStore(queueBuckets), router.localStore(ContactCenterTopology.WAITING_STORE,
+                                    QueryableStoreTypes.keyValueStore()), queue, by, range), QueuePartial::queue);
+                    if (queue != null && partials.isEmpty() && seenQueue(queue, any.at())) {
+                        partials.add(QueuePartial.known(queue));
+                    }
+                    return partials;
+                }),
                 new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
                         () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
                                 QueryableStoreTypes.keyValueStore()), queue)),
-                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS, () -> perSpan.apply(range ->
-                        QueueQueries.customerPartials(windowStore(repeatBuckets), queue, by, range)))),
+                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS, () -> views.read(range ->
+                        QueueQueries.customerPartials(windowStore(repeatBuckets), queue, by, range),
+                        QueuePartial::queue))),
                 partials -> QueueQueries.rows(known(queue, partials), config.rules(), any.window(), q -> {
-                    View v = views.get(config.zoneOf(q));
+                    View v = views.of(q);
                     return new QueueQueries.Span(v.range(), v.ruleTime());
                 }, any.at()));
     }
 
     /**
      * The partials of every queue, or of one queue with an empty one added so that a quiet queue still answers its
-     * row (zero counts, null figures); a 404 if nothing names that queue: no contact in the window, no agent
-     * serving it now and no service-level rule of its own.
+     * row (zero counts, null figures); a 404 if the queue is unknown.
      */
     private List<QueuePartial> known(String queue, List<QueuePartial> partials) {
         if (queue == null) {
             return partials;
         }
-        if (partials.isEmpty() && !config.rules().declared().containsKey(queue)) {
-            throw new NotFoundResponse("no queue '" + queue + "': no contact in the window, no agent serving it "
-                    + "and no rule " + ContactCenterConfig.SERVICE_LEVEL + queue);
+        if (partials.isEmpty()) {
+            requireDeclared(queue);
         }
         List<QueuePartial> withRow = new ArrayList<>(partials);
-        withRow.add(new QueuePartial(QueuePartial.CONTACTS, queue, SliceKeys.all(), QueueStats.EMPTY, null, null));
+        withRow.add(QueuePartial.known(queue));
         return withRow;
     }
 
+    /**
+     * A queue no instance has seen (no statistics within the week kept, no contact waiting, no agent serving it) is
+     * known only by a setting of its own; without one it is a 404.
+     */
+    private void requireDeclared(String queue) {
+        if (!config.declares(queue)) {
+            throw new NotFoundResponse("no queue '" + queue + "': no contact within " + weekKept() + " of 'at', no "
+                    + "agent serving it now and no setting " + ContactCenterConfig.SERVICE_LEVEL + queue + " or "
+                    + ContactCenterConfig.TIME_ZONE + queue);
+        }
+    }
+
+    /** Whether this instance holds statistics of {@code queue} in the quarter-hour buckets kept around {@code at}. */
+    private boolean seenQueue(String queue, Instant at) {
+        return seen(ContactCenterTopology.QUEUE_BUCKETS_STORE,
+                ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), at);
+    }
+
+    /**
+     * Whether this instance holds any quarter-hour bucket of {@code key} in {@code family} from the retention of those
+     * buckets before {@code at} to as long after it: what makes a queue or agent known whatever the window asked.
+     */
+    private boolean seen(String family, String key, Instant at) {
+        Duration kept = weekKept();
+        ReadOnlyWindowStore<String, Object> store =
+                windowStore(BucketFamily.storeName(family, BucketSize.QUARTER_HOUR));
+        try (KeyValueIterator<Windowed<String>, Object> buckets =
+                     store.fetch(key, key, at.minus(kept), at.plus(kept))) {
+            return buckets.hasNext();
+        }
+    }
+
+    private Duration weekKept() {
+        return config.retention(BucketSize.QUARTER_HOUR, eventsGrace);
+    }
+
+    /** One queue's aligned intervals of the day holding 'at'; a 404 for an unknown queue, as for the queue. */
     private void intervals(Context ctx) {
         String queue = ctx.pathParam("queue");
         View day = view(ctx, WindowName.TODAY.parameterValue(), config.zoneOf(queue));
@@ -161,25 +228,44 @@ public final class ContactCenterRoutes implements ApiRoutes {
             throw new BadParameterException("window", "must be 'today' (the day holding 'at') for intervals");
         }
         Duration step = Duration.ofMinutes(Integer.parseInt(Params.oneOf(ctx, "size", "15", List.of("15", "30"))));
+        String queueBuckets = day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
+        String repeatBuckets = day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
+        // each kind answers only if its instance knows the queue; what it knows for the day is in its intervals
         answerFromAll(ctx, QueueQueries.IntervalPartial.class, QueueQueries.IntervalPartial::source, List.of(
-                new Kind<>(day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE), QueuePartial.CONTACTS,
-                        () -> QueueQueries.intervalPartials(
-                                windowStore(day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE)),
-                                queue, day.range(), step)),
-                new Kind<>(day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE), QueuePartial.CUSTOMERS,
-                        () -> QueueQueries.intervalRepeatPartials(
-                                windowStore(day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE)), queue, day.range(),
+                new Kind<>(queueBuckets, QueuePartial.CONTACTS, () -> seenQueue(queue, day.at())
+                        ? QueueQueries.intervalPartials(windowStore(queueBuckets), queue, day.range(), step)
+                        : List.of()),
+                // an agent serving the queue makes it known: an empty partial says so and changes no figure
+                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
+                        () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
+                                QueryableStoreTypes.keyValueStore()), queue).isEmpty() ? List.of()
+                                : List.of(new QueueQueries.IntervalPartial(QueuePartial.AGENTS, day.range().from(),
+                                        null, null))),
+                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS,
+                        () -> QueueQueries.intervalRepeatPartials(windowStore(repeatBuckets), queue, day.range(),
                                 step))),
-                partials -> QueueQueries.intervalRows(partials, config.rules(), queue, step,
-                        "interval" + step.toMinutes()));
+                partials -> {
+                    // repeat partials come for every interval, known queue or not
+                    if (partials.stream().allMatch(p -> p.source().equals(QueuePartial.CUSTOMERS))) {
+                        requireDeclared(queue);
+                    }
+                    return QueueQueries.intervalRows(partials, config.rules(), queue, day.range(), step,
+                            "interval" + step.toMinutes());
+                });
     }
 
+    /** Every IVR line over its window in its own zone. */
     private void ivr(Context ctx) {
-        View v = view(ctx, DEFAULT_WINDOW, config.zone());
+        Set<ZoneId> zones = new HashSet<>(config.ivrZones().values());
+        zones.add(config.zone());
+        Zoned views = new Zoned(ctx, zones, config::ivrZoneOf);
+        View any = views.any();
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
-        router.answer(ctx, v.store(ContactCenterTopology.IVR_BUCKETS_STORE), IvrQueries.IvrPartial.class,
-                () -> IvrQueries.partials(windowStore(v.store(ContactCenterTopology.IVR_BUCKETS_STORE)), by, v.range()),
-                partials -> IvrQueries.rows(partials, v.window(), v.range()));
+        String store = any.store(ContactCenterTopology.IVR_BUCKETS_STORE);
+        router.answer(ctx, store, IvrQueries.IvrPartial.class,
+                () -> views.read(range -> IvrQueries.partials(windowStore(store), by, range),
+                        IvrQueries.IvrPartial::ivrLine),
+                partials -> IvrQueries.rows(partials, any.window(), line -> views.of(line).range()));
     }
 
     /** One IVR session, with the contact it became; found on whichever instance holds it. */
@@ -196,16 +282,35 @@ public final class ContactCenterRoutes implements ApiRoutes {
         return router.localStore(name, QueryableStoreTypes.windowStore());
     }
 
-    private void agents(Context ctx) {
+    /**
+     * Agents ranked (or one agent, with its rank among all): contact work and the CSAT of surveys about contacts they
+     * handled from the contact tasks, the state now from the agent tasks, the CSAT of surveys naming them from the
+     * survey tasks.
+     */
+    private void agents(Context ctx, String agentId) {
         View v = view(ctx, WindowName.TODAY.parameterValue(), config.zone());
         String sort = Params.oneOf(ctx, "sort", "handled", AgentRanking.SORTS);
-        int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
+        Function<List<AgentRanking.AgentPartial>, List<AgentRanking.AgentRow>> answer;
+        if (agentId == null) {
+            int limit = Params.intIn(ctx, "limit", config.topAgents(), 1, config.topAgents());
+            answer = partials -> AgentRanking.rank(partials, sort, limit);
+        } else {
+            answer = partials -> List.of(AgentRanking.one(partials, sort, agentId).orElseThrow(
+                    () -> new NotFoundResponse("no agent '" + agentId + "': no contact or survey within " + weekKept()
+                            + " of 'at' and no agent event within " + ContactCenterConfig.AGENT_EXPIRY)));
+        }
         Supplier<List<AgentRanking.AgentPartial>> work = () -> {
-            ReadOnlyWindowStore<String, AgentStats> store =
-                    windowStore(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE));
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
-            BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, stats) ->
+            BucketQueries.mergedByKeyPrefix(this.<AgentStats>windowStore(
+                    v.store(ContactCenterTopology.AGENT_BUCKETS_STORE)), "", v.range()).forEach((agent, stats) ->
                     rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null, null)));
+            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>windowStore(
+                    v.store(ContactCenterTopology.AGENT_LINKED_CSAT_STORE)), "", v.range()).forEach((agent, csat) ->
+                    rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, null, null, csat)));
+            if (agentId != null && (seen(ContactCenterTopology.AGENT_BUCKETS_STORE, agentId, v.at())
+                    || seen(ContactCenterTopology.AGENT_LINKED_CSAT_STORE, agentId, v.at()))) {
+                rows.add(AgentRanking.AgentPartial.known(QueuePartial.CONTACTS, agentId));
+            }
             return rows;
         };
         Supplier<List<AgentRanking.AgentPartial>> states = () -> {
@@ -220,17 +325,19 @@ public final class ContactCenterRoutes implements ApiRoutes {
         };
         Supplier<List<AgentRanking.AgentPartial>> satisfaction = () -> {
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
-            ReadOnlyWindowStore<String, CsatCounts> store =
-                    windowStore(v.store(ContactCenterTopology.AGENT_CSAT_STORE));
-            BucketQueries.mergedByKeyPrefix(store, "", v.range()).forEach((agent, csat) ->
+            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>windowStore(
+                    v.store(ContactCenterTopology.AGENT_CSAT_STORE)), "", v.range()).forEach((agent, csat) ->
                     rows.add(new AgentRanking.AgentPartial(AgentRanking.SURVEYS, agent, null, null, csat)));
+            if (agentId != null && seen(ContactCenterTopology.AGENT_CSAT_STORE, agentId, v.at())) {
+                rows.add(AgentRanking.AgentPartial.known(AgentRanking.SURVEYS, agentId));
+            }
             return rows;
         };
         answerFromAll(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source, List.of(
                 new Kind<>(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE), QueuePartial.CONTACTS, work),
                 new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states),
                 new Kind<>(v.store(ContactCenterTopology.AGENT_CSAT_STORE), AgentRanking.SURVEYS, satisfaction)),
-                partials -> AgentRanking.rank(partials, sort, limit));
+                answer);
     }
 
     /** Partials of one kind: read from {@code store} on every instance hosting it, labelled {@code source}. */

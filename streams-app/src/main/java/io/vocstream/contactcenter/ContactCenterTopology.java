@@ -15,8 +15,10 @@ import io.vocstream.streams.StoreExpiry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -32,7 +34,9 @@ import org.apache.kafka.streams.state.Stores;
  * key-value store (keyed by contact, like its topic), what it adds to its queue and agent in per-minute buckets, the
  * contacts waiting now, and each agent's state now. Only repeat contacts need a customer's contacts together: each
  * contact's first entry is re-partitioned by customer. Surveys naming an agent add their CSAT to the agent's
- * buckets. Queries merge the partials of every partition and instance.
+ * buckets where they arrive; surveys naming only a contact are re-partitioned by contact, into the partition of
+ * the contact's events, and credited to the agent who handled it ({@link HandledContact}). Queries merge the
+ * partials of every partition and instance.
  */
 public final class ContactCenterTopology {
     public static final String CONTACTS_STORE = "contactcenter-contacts";
@@ -41,6 +45,8 @@ public final class ContactCenterTopology {
     public static final String AGENT_BUCKETS_STORE = "contactcenter-agent-buckets";
     public static final String AGENTS_STORE = "contactcenter-agents";
     public static final String AGENT_CSAT_STORE = "contactcenter-agent-csat";
+    public static final String HANDLED_CONTACTS_STORE = "contactcenter-handled-contacts";
+    public static final String AGENT_LINKED_CSAT_STORE = "contactcenter-agent-linked-csat";
     public static final String CUSTOMERS_STORE = "contactcenter-customers";
     public static final String REPEAT_BUCKETS_STORE = "contactcenter-repeat-buckets";
     public static final String IVR_SESSIONS_STORE = "contactcenter-ivr-sessions";
@@ -92,8 +98,42 @@ public final class ContactCenterTopology {
                         Named.as("contactcenter-agent-surveys"))
                 .process(AgentCsatProcessor::new, Named.as("contactcenter-agent-csat"),
                         BucketFamily.storeNames(AGENT_CSAT_STORE));
+        linkSurveysToHandlers(builder, inputs, config, grace);
         inputs.<AgentEvent>of(EventTopic.AGENT).process(() -> new AgentProcessor(config),
                 Named.as("contactcenter-agents"), AGENTS_STORE);
+    }
+
+    /**
+     * Credits the CSAT of surveys that name a contact but no agent to the agent who handled the contact. Contact
+     * events are keyed by contact, surveys by response: only those surveys (key the contact, value the CSAT answer,
+     * timestamp the response's) are re-partitioned, into the partition of their contact's events, where both meet in
+     * {@link #HANDLED_CONTACTS_STORE}. This needs {@code survey-responses} and {@code contact-events} to have the same
+     * number of partitions, as the satisfaction's wait linkage does. Satisfaction re-partitions surveys by contact
+     * too, but as scored statistics that no longer say whether an agent was named; sharing its topic would mean
+     * sending every whole response through it instead of this small subset.
+     */
+    private static void linkSurveysToHandlers(StreamsBuilder builder, InputStreams inputs, ContactCenterConfig config,
+                                              Duration grace) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED_CONTACTS_STORE),
+                Serdes.String(), JsonSerde.of(HandledContact.class)));
+        BucketFamily.addStores(builder, AGENT_LINKED_CSAT_STORE, JsonSerde.of(CsatCounts.class),
+                size -> config.retention(size, grace));
+        String[] stores = stores(List.of(HANDLED_CONTACTS_STORE), AGENT_LINKED_CSAT_STORE);
+        inputs.<ContactEvent>of(EventTopic.CONTACT)
+                .filter((id, e) -> HandledContact.handles(e), Named.as("contactcenter-handling-steps"))
+                .process(() -> new HandledContactProcessor<ContactEvent>(
+                                (contact, record) -> contact.withStep(record.value()), config.surveyLinkMemory()),
+                        Named.as("contactcenter-contact-handlers"), stores);
+        inputs.<SurveyResponse>of(EventTopic.SURVEY)
+                .filter((id, survey) -> survey.getAgentId() == null && survey.getContactId() != null
+                        && survey.getCsat() != null, Named.as("contactcenter-contact-surveys"))
+                .map((id, survey) -> KeyValue.pair(survey.getContactId(), survey.getCsat()),
+                        Named.as("contactcenter-contact-survey-csat"))
+                .repartition(Repartitioned.<String, Integer>as("contactcenter-surveys-by-contact")
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Integer()))
+                .process(() -> new HandledContactProcessor<Integer>(
+                                (contact, record) -> contact.withSurvey(record.timestamp(), record.value()), null),
+                        Named.as("contactcenter-survey-handlers"), stores);
     }
 
     /** The stores a processor names: its key-value stores, and each bucket family at both sizes. */
@@ -271,6 +311,45 @@ public final class ContactCenterTopology {
         public void process(Record<String, SurveyResponse> record) {
             SurveyResponse survey = record.value();
             agents.add(survey.getAgentId(), record.timestamp(), CsatCounts.of(survey.getCsat()));
+        }
+    }
+
+    /**
+     * Applies a handling step or a survey to its contact's {@link HandledContact} and adds the credits that moves to
+     * the agents' linked-CSAT buckets.
+     */
+    private static final class HandledContactProcessor<V> implements Processor<String, V, Void, Void> {
+        private final BiFunction<HandledContact, Record<String, V>, HandledContact.Step> apply;
+        private final Duration expireAfter;
+        private KeyValueStore<String, HandledContact> contacts;
+        private BucketFamily<CsatCounts> agents;
+
+        /**
+         * @param expireAfter how long contacts are kept in stream time after they were last seen; {@code null} where
+         *                    the other processor on the same store expires them
+         */
+        HandledContactProcessor(BiFunction<HandledContact, Record<String, V>, HandledContact.Step> apply,
+                                Duration expireAfter) {
+            this.apply = apply;
+            this.expireAfter = expireAfter;
+        }
+
+        @Override
+        public void init(ProcessorContext<Void, Void> context) {
+            contacts = context.getStateStore(HANDLED_CONTACTS_STORE);
+            agents = BucketFamily.open(context, AGENT_LINKED_CSAT_STORE);
+            if (expireAfter != null) {
+                StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, expireAfter, contacts,
+                        (contact, horizon) -> contact.lastSeenMillis() < horizon);
+            }
+        }
+
+        @Override
+        public void process(Record<String, V> record) {
+            HandledContact known = contacts.get(record.key());
+            HandledContact.Step step = apply.apply(known == null ? HandledContact.NONE : known, record);
+            contacts.put(record.key(), step.next());
+            step.credits().forEach(c -> agents.add(c.agentId(), c.atMillis(), c.csat()));
         }
     }
 

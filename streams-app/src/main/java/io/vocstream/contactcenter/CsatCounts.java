@@ -26,6 +26,11 @@ public record CsatCounts(long one, long two, long three, long four, long five) i
         return new CsatCounts(one + o.one, two + o.two, three + o.three, four + o.four, five + o.five);
     }
 
+    /** The counts taken away: merged into a bucket, removes answers counted there before. */
+    CsatCounts negated() {
+        return new CsatCounts(-one, -two, -three, -four, -five);
+    }
+
     /** Answers counted: the n of the mean and the share. */
     public long n() {
         return one + two + three + four + five;

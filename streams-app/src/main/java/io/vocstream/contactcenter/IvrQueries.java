@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
@@ -35,12 +36,20 @@ public final class IvrQueries {
         return partials;
     }
 
-    public static List<IvrFigures> rows(List<IvrPartial> partials, String window, TimeRange range) {
+    /**
+     * One row per line and slice, sorted by line then slice.
+     *
+     * @param rangeOf each line's window (a calendar window follows the line's zone)
+     */
+    public static List<IvrFigures> rows(List<IvrPartial> partials, String window, Function<String, TimeRange> rangeOf) {
         Map<List<String>, IvrStats> merged = new TreeMap<>(QueueQueries::compareKeys);
         partials.forEach(p -> merged.merge(List.of(p.ivrLine(), p.slice()), p.stats(), IvrStats::merge));
         List<IvrFigures> rows = new ArrayList<>();
-        merged.forEach((key, stats) -> rows.add(IvrFigures.of(key.get(0), key.get(1).equals(SliceKeys.all())
-                ? SliceKeys.ALL : SliceKeys.valueOf(key.get(1)), window, range.from(), range.to(), stats)));
+        merged.forEach((key, stats) -> {
+            TimeRange range = rangeOf.apply(key.get(0));
+            rows.add(IvrFigures.of(key.get(0), key.get(1).equals(SliceKeys.all()) ? SliceKeys.ALL
+                    : SliceKeys.valueOf(key.get(1)), window, range.from(), range.to(), stats));
+        });
         return rows;
     }
 

@@ -1,5 +1,7 @@
 package io.vocstream.contactcenter;
 
+import io.vocstream.buckets.SliceKeys;
+
 /**
  * What one instance knows of one queue slice: bucket statistics and waiting contacts (from the contact tasks),
  * agents by state (from the agent tasks) or repeat contacts (from the customer tasks). Instances answer a fan-out leg
@@ -16,4 +18,9 @@ public record QueuePartial(String source, String queue, String slice, QueueStats
     public static final String CONTACTS = "contacts";
     public static final String AGENTS = "agents";
     public static final String CUSTOMERS = "customers";
+
+    /** An empty partial of the whole queue: adds nothing to its figures, but gives it a row. */
+    static QueuePartial known(String queue) {
+        return new QueuePartial(CONTACTS, queue, SliceKeys.all(), QueueStats.EMPTY, null, null);
+    }
 }

@@ -152,11 +152,17 @@ public final class QueueQueries {
     public record IntervalPartial(String source, Instant start, QueueStats stats, RepeatStats repeats) {
     }
 
-    /** One row per interval, each judged by the rule version in force when it opened. */
+    /**
+     * One row per interval of {@code step} in {@code range}, each judged by the rule version in force when it opened;
+     * intervals without partials answer zeros.
+     */
     public static List<QueueRow> intervalRows(List<IntervalPartial> partials, ServiceLevelRules rules, String queue,
-                                              Duration step, String window) {
+                                              TimeRange range, Duration step, String window) {
         Map<Instant, QueueStats> byStart = new TreeMap<>();
         Map<Instant, RepeatStats> repeats = new TreeMap<>();
+        for (Instant start = range.from(); start.isBefore(range.to()); start = start.plus(step)) {
+            byStart.put(start, QueueStats.EMPTY);
+        }
         for (IntervalPartial p : partials) {
             byStart.merge(p.start(), p.stats() == null ? QueueStats.EMPTY : p.stats(), QueueStats::merge);
             repeats.merge(p.start(), p.repeats() == null ? RepeatStats.EMPTY : p.repeats(), RepeatStats::merge);

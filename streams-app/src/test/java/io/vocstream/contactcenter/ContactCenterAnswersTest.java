@@ -92,6 +92,10 @@ class ContactCenterAnswersTest {
         assertEquals(3, byCsat.get(1).csatN());
         assertNull(byCsat.get(2).csatMean(), "a2 has no survey: null, not 0");
         assertEquals(0, byCsat.get(2).csatN());
+        AgentRanking.AgentRow a2 = AgentRanking.one(partials, "csat", "a2").orElseThrow();
+        assertEquals(3, a2.rank(), "one agent keeps its rank among all");
+        assertEquals(3, a2.handled());
+        assertTrue(AgentRanking.one(partials, "csat", "a9").isEmpty());
     }
 
     @Test
@@ -102,8 +106,8 @@ class ContactCenterAnswersTest {
             fragment = JSON.readTree(in);
         }
         for (String path : List.of(ContactCenterRoutes.QUEUES, ContactCenterRoutes.QUEUE,
-                ContactCenterRoutes.INTERVALS, ContactCenterRoutes.AGENTS, ContactCenterRoutes.IVR,
-                ContactCenterRoutes.IVR_SESSION)) {
+                ContactCenterRoutes.INTERVALS, ContactCenterRoutes.AGENTS, ContactCenterRoutes.AGENT,
+                ContactCenterRoutes.IVR, ContactCenterRoutes.IVR_SESSION)) {
             assertTrue(fragment.path("paths").has(path), path);
         }
         JsonNode queueRow = fragment.path("components").path("schemas").path("QueueRow").path("properties");

@@ -16,6 +16,7 @@ import io.vocstream.events.IvrEventType;
 import io.vocstream.events.Touchpoint;
 import io.vocstream.testing.Events;
 import io.vocstream.testing.LiveApp;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,12 +42,16 @@ import org.junit.jupiter.api.io.TempDir;
  * <li>c2 billing: offered T+1 min, answered T+1:40 by a2 (wait 40 s), transferred T+3 min by a2 to sales: offered
  * there T+3:01, answered T+3:16 by a3 (wait 15 s), completed T+8 min by a3 (talk 100 + wrap-up 20 = 120 s);
  * <li>c3 billing: offered T+2 min, abandoned 3 s later (a short abandon); c4: offered T+4 min, abandoned after 50 s;
- * <li>c5 billing: offered T+5 min, still waiting; c6: offered T+16 min (the next quarter hour), still waiting.
+ * <li>c5 billing: offered T+5 min, still waiting; c6: offered T+16 min (the next quarter hour), still waiting;
+ * <li>c7 web: offered T+30 s, abandoned 15 s later.
  * </ul>
  * Billing over the hour: offered 6, answered 2, abandoned 2 of which 1 short; abandonment (2 − 1) / (2 + 2 − 1) = 1/3;
  * ASA (10 + 40) / 2 = 25 s; mean wait (10 + 40 + 3 + 50) / 4 = 25.75 s, max 50 s; service level 1 of 2 answered
  * within 20 s = 0.5; AHT (250 + 80) / 2 = 165 s over c1 and c2's leg up to its transfer; transfers 1 of 2 answered. Now: 2 waiting, the oldest since T+5 min, so the
  * longest wait at T+20 min is 900 s; a1 available and a2 busy: occupancy 1/2. Sales: service level 1 / (1 + 0) = 1.
+ * Surveys: r1 (5, c1, names a1), r2 (4, names a1), r3 (2, c2, names a3), r4 (1, names nobody), r5 (3, names only c2,
+ * which a3 completed after a2 transferred it: a3's), r6 (1, names only c3, abandoned: nobody's). Agent CSAT: a1
+ * (5 + 4) / 2 = 4.5, a3 (2 + 3) / 2 = 2.5, both n 2; a2 none.
  */
 class ContactCenterHttpTest {
     private static final Instant T = Instant.ofEpochMilli(
@@ -67,6 +72,7 @@ class ContactCenterHttpTest {
         app = LiveApp.start(dataDir, Map.of(AppConfig.TOPICS_PARTITIONS, "3",
                 ContactCenterConfig.SERVICE_LEVEL + "sales", "threshold=30s formula=answered+abandoned short-abandon=5s",
                 ContactCenterConfig.TIME_ZONE + "sales", SALES_ZONE.getId(),
+                ContactCenterConfig.IVR_TIME_ZONE + "main", SALES_ZONE.getId(),
                 ContactCenterConfig.SERVICE_LEVEL + "quiet", "threshold=60s formula=answered"));
         contactPartitions = app.produce(
                 Events.contact("c1", OFFERED, T).build(),
@@ -85,7 +91,9 @@ class ContactCenterHttpTest {
                 Events.contact("c4", OFFERED, s(240)).build(),
                 Events.contact("c4", ABANDONED, s(290)).build(),
                 Events.contact("c5", OFFERED, s(300)).setRegion("south").build(),
-                Events.contact("c6", OFFERED, s(960)).build());
+                Events.contact("c6", OFFERED, s(960)).build(),
+                Events.contact("c7", OFFERED, s(30)).setQueue("web").build(),
+                Events.contact("c7", ABANDONED, s(45)).setQueue("web").build());
         app.produce(
                 Events.agent("a1", AgentState.AVAILABLE, s(360)).setQueues(List.of("billing")).build(),
                 Events.agent("a2", AgentState.BUSY, s(100)).setQueues(List.of("billing")).build(),
@@ -99,7 +107,9 @@ class ContactCenterHttpTest {
                 Events.survey("r1", Touchpoint.AGENT, s(400)).setCsat(5).setContactId("c1").setAgentId("a1").build(),
                 Events.survey("r2", Touchpoint.AGENT, s(410)).setCsat(4).setAgentId("a1").build(),
                 Events.survey("r3", Touchpoint.AGENT, s(600)).setCsat(2).setContactId("c2").setAgentId("a3").build(),
-                Events.survey("r4", Touchpoint.QUEUE, s(420)).setCsat(1).build());
+                Events.survey("r4", Touchpoint.QUEUE, s(420)).setCsat(1).build(),
+                Events.survey("r5", Touchpoint.AGENT, s(620)).setCsat(3).setContactId("c2").build(),
+                Events.survey("r6", Touchpoint.QUEUE, s(630)).setCsat(1).setContactId("c3").build());
         // every agent's last event has been processed (the tests below wait for their own figures)
         app.await("/api/v1/agents?window=1h&sort=handled" + at(), body -> body.size() == 3
                 && "available".equals(body.get(0).path("state").asText())
@@ -129,11 +139,11 @@ class ContactCenterHttpTest {
     @Test
     @DisplayName("queue rows carry hand-computed figures merged from every partition, and the state now")
     void queueRows() throws Exception {
-        JsonNode rows = app.await("/api/v1/queues?window=1h" + at(), body -> body.size() == 2
+        JsonNode rows = app.await("/api/v1/queues?window=1h" + at(), body -> body.size() == 3
                 && body.get(0).get("offered").asLong() == 6 && body.get(0).get("waiting").asLong() == 2
                 && body.get(0).get("answered").asLong() == 2 && body.get(0).get("abandoned").asLong() == 2
                 && body.get(0).get("handled").asLong() == 1 && body.get(0).get("transfers").asLong() == 1
-                && body.get(1).get("handled").asLong() == 1);
+                && body.get(1).get("handled").asLong() == 1 && body.get(2).get("abandoned").asLong() == 1);
         JsonNode billing = rows.get(0);
         assertEquals("billing", billing.get("queue").asText());
         assertEquals("all", billing.get("slice").asText());
@@ -168,6 +178,8 @@ class ContactCenterHttpTest {
         assertEquals(0, sales.get("agentsLoggedIn").asLong(), "a3 logged out");
         assertTrue(sales.get("occupancy").isNull(), "no agent: null, not 0");
         assertTrue(sales.get("longestWaitSeconds").isNull(), "nobody waiting");
+        assertEquals("web", rows.get(2).get("queue").asText());
+        assertEquals(1, rows.get(2).get("abandoned").asLong());
         for (JsonNode row : rows) {
             row.fields().forEachRemaining(f -> assertTrue(f.getValue().isValueNode(), "flat row: " + f.getKey()));
         }
@@ -185,7 +197,7 @@ class ContactCenterHttpTest {
             assertEquals(0.5, billing.get("serviceLevel").asDouble(), 1e-9);
             assertEquals(165.0, billing.get("ahtSeconds").asDouble(), 1e-9);
         }
-        JsonNode today = app.await("/api/v1/queues?window=today" + at(), body -> body.size() == 2
+        JsonNode today = app.await("/api/v1/queues?window=today" + at(), body -> body.size() == 3
                 && body.get(1).get("handled").asLong() == 1);
         assertEquals(AT.atZone(ZoneOffset.UTC).toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant().toString(),
                 today.get(0).get("from").asText(), "billing's day follows time.zone (UTC)");
@@ -197,6 +209,9 @@ class ContactCenterHttpTest {
         assertEquals(4.5, agents.get(0).get("csatMean").asDouble(), 1e-9);
         JsonNode ivr = app.await("/api/v1/ivr?window=7d" + at(), body -> body.size() == 1);
         assertEquals(2, ivr.get(0).get("sessions").asLong());
+        JsonNode ivrToday = app.await("/api/v1/ivr?window=today" + at(), body -> body.size() == 1);
+        assertEquals(AT.atZone(SALES_ZONE).toLocalDate().atStartOfDay(SALES_ZONE).toInstant().toString(),
+                ivrToday.get(0).get("from").asText(), "line main's day follows its own zone");
     }
 
     @Test
@@ -217,7 +232,11 @@ class ContactCenterHttpTest {
         assertTrue(quiet.get("serviceLevel").isNull());
         assertEquals(60, quiet.get("serviceLevelThresholdSeconds").asInt());
         assertEquals(0, quiet.get("waiting").asLong());
-        assertEquals(404, app.get("/api/v1/queues/nowhere?window=1h" + at()).statusCode());
+        JsonNode laterWeb = app.await("/api/v1/queues/web?window=15m&at=" + AT.plus(Duration.ofHours(3)),
+                body -> body.size() == 1).get(0);
+        assertEquals(0, laterWeb.get("offered").asLong(), "seen this week, quiet in the window: zeros, not a 404");
+        assertTrue(laterWeb.get("asaSeconds").isNull());
+        assertNotFound("/api/v1/queues/nowhere?window=1h" + at(), "no queue 'nowhere'");
     }
 
     @Test
@@ -233,6 +252,11 @@ class ContactCenterHttpTest {
         assertTrue(second.get("asaSeconds").isNull());
         assertEquals(0, second.get("asaN").asLong());
         assertEquals(24 * 4, rows.size(), "every quarter hour of the UTC day");
+
+        JsonNode quiet = app.await("/api/v1/queues/quiet/intervals?size=30" + at(), body -> body.size() == 24 * 2);
+        assertEquals(0, quiet.get(0).get("offered").asLong(), "a declared queue without contacts: zeros");
+        assertEquals(60, quiet.get(0).get("serviceLevelThresholdSeconds").asInt());
+        assertNotFound("/api/v1/queues/nowhere/intervals" + "?size=15" + at(), "no queue 'nowhere'");
     }
 
     @Test
@@ -252,17 +276,31 @@ class ContactCenterHttpTest {
     @Test
     @DisplayName("agents ranked by the CSAT of surveys naming them, with n, null without surveys")
     void agentsBySatisfaction() throws Exception {
-        // a1: 5 and 4 -> 4.5 (n 2); a3: 2 (n 1); a2: no survey; r4 names no agent
+        // a1: 5 and 4 -> 4.5 (n 2); a3: 2, and 3 from r5 through c2 -> 2.5 (n 2); a2: no survey
         JsonNode rows = app.await("/api/v1/agents?window=1h&sort=csat" + at(),
-                body -> body.size() == 3 && body.get(0).get("csatN").asLong() == 2 && body.get(1).get("csatN").asLong() == 1);
+                body -> body.size() == 3 && body.get(0).get("csatN").asLong() == 2
+                        && body.get(1).get("csatN").asLong() == 2);
         assertEquals("a1", rows.get(0).get("agentId").asText());
         assertEquals(4.5, rows.get(0).get("csatMean").asDouble(), 1e-9);
         assertEquals(1.0, rows.get(0).get("csatSatisfied").asDouble(), 1e-9);
         assertEquals("a3", rows.get(1).get("agentId").asText());
-        assertEquals(2.0, rows.get(1).get("csatMean").asDouble(), 1e-9);
+        assertEquals(2.5, rows.get(1).get("csatMean").asDouble(), 1e-9);
+        assertEquals(0.0, rows.get(1).get("csatSatisfied").asDouble(), 1e-9);
         assertEquals("a2", rows.get(2).get("agentId").asText());
         assertTrue(rows.get(2).get("csatMean").isNull(), "no survey names a2: null, not 0");
         assertEquals(0, rows.get(2).get("csatN").asLong());
+    }
+
+    @Test
+    @DisplayName("one agent by id, ranked among all; an unknown agent is a 404 naming it")
+    void oneAgent() throws Exception {
+        JsonNode a3 = app.await("/api/v1/agents/a3?window=1h&sort=csat" + at(),
+                body -> body.size() == 1 && body.get(0).get("csatN").asLong() == 2).get(0);
+        assertEquals(2, a3.get("rank").asInt(), "second of three by CSAT, though not limited to the top");
+        assertEquals(2.5, a3.get("csatMean").asDouble(), 1e-9);
+        assertEquals(120.0, a3.get("ahtSeconds").asDouble(), 1e-9);
+        assertEquals("logged_out", a3.get("state").asText());
+        assertNotFound("/api/v1/agents/nobody?window=1h" + at(), "no agent 'nobody'");
     }
 
     @Test
@@ -294,6 +332,14 @@ class ContactCenterHttpTest {
         app.assertBadParameter("/api/v1/agents?sort=name", "sort");
         app.assertBadParameter("/api/v1/agents?limit=0", "limit");
         app.assertBadParameter("/api/v1/ivr?by=weather", "by");
+    }
+
+    private static void assertNotFound(String path, String detail) throws Exception {
+        HttpResponse<String> response = app.get(path);
+        assertEquals(404, response.statusCode(), path);
+        JsonNode error = LiveApp.json(response.body());
+        assertEquals("not found", error.get("error").asText());
+        assertTrue(error.get("detail").asText().startsWith(detail), error.toString());
     }
 
     private static JsonNode rowFrom(JsonNode rows, Instant from) {

@@ -169,7 +169,7 @@ class ContactCenterTopologyTest {
         ContactLifecycleTest.quarterHour().forEach(harness::pipe);
         TimeRange half = new TimeRange(ContactLifecycleTest.Q1, ContactLifecycleTest.Q2.plus(Duration.ofMinutes(15)));
         List<QueueRow> rows = QueueQueries.intervalRows(QueueQueries.intervalPartials(buckets(), "billing", half,
-                Duration.ofMinutes(15)), rules(), "billing", Duration.ofMinutes(15), "interval15");
+                Duration.ofMinutes(15)), rules(), "billing", half, Duration.ofMinutes(15), "interval15");
         assertEquals(2, rows.size());
         assertEquals(1, rows.get(0).figures().serviceLevelRuleVersion());
         assertEquals(2.0 / 3, rows.get(0).figures().serviceLevel(), 1e-9);

@@ -76,7 +76,7 @@ class IvrTopologyTest {
         harness.pipe(s2HangUp); // same event id: dropped on input
 
         List<IvrFigures> rows = IvrQueries.rows(IvrQueries.partials(
-                harness.bucketStore(BucketFamily.storeName(ContactCenterTopology.IVR_BUCKETS_STORE, BucketSize.MINUTE)), null, TEN), "15m", TEN);
+                harness.bucketStore(BucketFamily.storeName(ContactCenterTopology.IVR_BUCKETS_STORE, BucketSize.MINUTE)), null, TEN), "15m", line -> TEN);
         assertEquals(1, rows.size());
         IvrFigures main = rows.get(0);
         assertEquals("main", main.ivrLine());
