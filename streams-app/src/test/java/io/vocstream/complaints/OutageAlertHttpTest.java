@@ -21,13 +21,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -79,15 +79,15 @@ class OutageAlertHttpTest {
         SimulationRunner.run(SimulationSettings.builder().seed(11).pace(Pace.FAST)
                 .start(Instant.now().minus(RUN).truncatedTo(ChronoUnit.SECONDS)).stopAfter(RUN).volumeScale(SCALE)
                 .scenario(new Scenario.Outage(REGION, Duration.ZERO, RUN, OUTAGE_FACTOR)).build(), simulated);
-        Map<String, Set<String>> groups = complaintsByGroup(simulated.events(EventTopic.COMPLAINT,
+        Map<String, List<ComplaintEvent>> groups = openingsByGroup(simulated.events(EventTopic.COMPLAINT,
                 ComplaintEvent.class));
         Map<String, Set<String>> expected = new TreeMap<>();
-        groups.forEach((group, ids) -> {
-            if (holdsCluster(group, simulated)) {
-                expected.put(group, ids);
+        groups.forEach((group, openings) -> {
+            if (holdsCluster(openings)) {
+                expected.put(group, openings.stream().map(ComplaintEvent::getComplaintId).collect(Collectors.toSet()));
             }
         });
-        assertFalse(expected.isEmpty(), "the outage must give some feeder K complaints within T: " + groups);
+        assertFalse(expected.isEmpty(), "the outage must give some feeder K complaints within T: " + groups.keySet());
         assertTrue(expected.keySet().stream().allMatch(g -> g.startsWith("category=outage,region=" + REGION + ",")),
                 "only the outage's feeders hold a cluster: " + expected.keySet());
 
@@ -118,12 +118,12 @@ class OutageAlertHttpTest {
         }
     }
 
-    /** The complaint ids of each common-issue group: category and region, and the feeder or else the asset. */
-    private static Map<String, Set<String>> complaintsByGroup(List<ComplaintEvent> events) {
-        Map<String, Set<String>> groups = new TreeMap<>();
+    /** The OPENED events of each common-issue group: category and region, and the feeder or else the asset. */
+    private static Map<String, List<ComplaintEvent>> openingsByGroup(List<ComplaintEvent> events) {
+        Map<String, List<ComplaintEvent>> groups = new TreeMap<>();
         for (ComplaintEvent e : events) {
             if (e.getType() == ComplaintEventType.OPENED && e.getRegion() != null) {
-                groups.computeIfAbsent(groupOf(e), g -> new TreeSet<>()).add(e.getComplaintId());
+                groups.computeIfAbsent(groupOf(e), g -> new ArrayList<>()).add(e);
             }
         }
         return groups;
@@ -134,15 +134,12 @@ class OutageAlertHttpTest {
                 ? ",feeder=" + e.getFeederId() : e.getAssetId() != null ? ",asset=" + e.getAssetId() : "");
     }
 
-    /** Whether some span [t, t + T) starting at one of the group's openings holds K of its complaints. */
-    private static boolean holdsCluster(String group, InMemoryEventSink simulated) {
-        List<ComplaintEvent> opened = simulated.events(EventTopic.COMPLAINT, ComplaintEvent.class).stream()
-                .filter(e -> e.getType() == ComplaintEventType.OPENED && e.getRegion() != null
-                        && groupOf(e).equals(group)).toList();
-        Rule rule = RULES.getOrDefault(opened.get(0).getCategory(), OTHER_CATEGORIES);
-        for (ComplaintEvent first : opened) {
+    /** Whether some span [t, t + T) starting at one of the group's openings holds K of them. */
+    private static boolean holdsCluster(List<ComplaintEvent> openings) {
+        Rule rule = RULES.getOrDefault(openings.get(0).getCategory(), OTHER_CATEGORIES);
+        for (ComplaintEvent first : openings) {
             Instant from = first.getEventTime();
-            long within = opened.stream().map(ComplaintEvent::getEventTime)
+            long within = openings.stream().map(ComplaintEvent::getEventTime)
                     .filter(t -> !t.isBefore(from) && t.isBefore(from.plus(rule.t()))).count();
             if (within >= rule.k()) {
                 return true;
