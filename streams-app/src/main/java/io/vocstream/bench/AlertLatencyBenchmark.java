@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,7 +81,7 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
     private final AlertWatcher watcher;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Instant historyStart;
-    private final Map<String, List<Instant>> histories = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> histories = new HashMap<>();
 
     private AlertLatencyBenchmark(Demo demo, String topicPrefix, SpikeDetector detector) {
         this.demo = demo;

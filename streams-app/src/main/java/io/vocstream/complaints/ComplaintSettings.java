@@ -110,15 +110,9 @@ public record ComplaintSettings(Duration defaultPromise, Map<String, Duration> p
                 .filter(c -> !c.isEmpty() && !c.equals(DEFAULT) && !rules.containsKey(c))
                 .forEach(category -> rules.put(category, commonIssue(s, category, defaultRule)));
 
-        double updateFactor = s.parsed(ALERTS_UPDATE_FACTOR, 1.5, raw -> {
-            double factor = Double.parseDouble(raw);
-            if (!(factor > 1 && factor <= 100)) {
-                throw new IllegalArgumentException("out of range");
-            }
-            return factor;
-        }, "a growth factor above 1 and at most 100");
         AlertLifecycle alerting = new AlertLifecycle(s.duration(ALERTS_CLEAR_AFTER, Duration.ofMinutes(30)),
-                updateFactor);
+                SpikeSettings.number(s, ALERTS_UPDATE_FACTOR, 1.5, f -> f > 1 && f <= 100,
+                        "a growth factor above 1 and at most 100"));
         return new ComplaintSettings(defaultPromise, promises, customers, defaultRule, rules,
                 positive(s, LIFECYCLE_RETENTION, Duration.ofDays(90)), SpikeSettings.from(s), alerting,
                 positive(s, ALERTS_RETENTION, Duration.ofDays(7)));

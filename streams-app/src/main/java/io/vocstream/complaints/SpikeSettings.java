@@ -132,7 +132,8 @@ public record SpikeSettings(List<Duration> scanWindows, double alphaWarning, dou
         return windows;
     }
 
-    private static double number(Settings s, String key, double defaultValue, DoublePredicate allowed,
+    /** A decimal setting within the range {@code allowed} describes as {@code expected}. */
+    static double number(Settings s, String key, double defaultValue, DoublePredicate allowed,
                                  String expected) {
         return s.parsed(key, defaultValue, raw -> {
             double v = Double.parseDouble(raw);
@@ -144,7 +145,7 @@ public record SpikeSettings(List<Duration> scanWindows, double alphaWarning, dou
     }
 
     /** Refuses two settings that contradict each other, naming both. */
-    static void requireOrder(boolean holds, String key, Object value, String relation, String otherKey,
+    private static void requireOrder(boolean holds, String key, Object value, String relation, String otherKey,
                              Object otherValue) {
         if (!holds) {
             throw new ConfigException("setting '" + key + "' (" + value + ") must be " + relation + " '" + otherKey
