@@ -46,6 +46,11 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Scratch directory, emptied first (default ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--alert-latency", description = "Measure instead how long the complaint that tips a dimension "
+            + "over its spike threshold takes to become an OPEN alert, on the alerts topic and over HTTP: --runs "
+            + "dimensions, one after the other (AlertLatencyBenchmark).")
+    boolean alertLatency;
+
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
             description = "Application settings for the measured runs, e.g. -D processing.guarantee=at_least_once.")
     Map<String, String> settings = new HashMap<>();
@@ -53,6 +58,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         deleteRecursively(dataDir);
+        if (alertLatency) {
+            AlertLatencyBenchmark.run(dataDir, runs, settings, System.out);
+            return 0;
+        }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir);
              EmbeddedSchemaRegistry registry = EmbeddedSchemaRegistry.start(
                      Map.of("bootstrap.servers", kafka.bootstrapServers()), Topics.SCHEMAS, (short) 1, "127.0.0.1", 0);

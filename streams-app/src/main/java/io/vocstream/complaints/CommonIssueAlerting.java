@@ -1,14 +1,11 @@
 package io.vocstream.complaints;
 
 import io.vocstream.alerts.Alert;
-import io.vocstream.alerts.AlertLifecycle;
 import io.vocstream.alerts.Signal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,30 +19,29 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * where given) within T minutes, K and T per category. A group's complaints are kept for T plus the events grace,
  * so a late complaint still completes a cluster; the signal fires while the densest span of T among them holds K
  * (critical at 2K), lists those complaints as the alert's members, and clears once the cluster has aged out.
+ * Groups with an open alert are reviewed every minute of stream time; every hour the groups whose complaints have
+ * all aged out, and the resolved alerts past their retention, are dropped.
  */
 final class CommonIssueAlerting implements Processor<String, NewComplaint, String, Alert> {
     static final String RULE = "common-issue";
     static final String MEMBERS_STORE = "complaint-common-issue-members";
 
     private final ComplaintSettings settings;
-    private final AlertLifecycle lifecycle;
     private final long graceMillis;
-    private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, CommonIssueMembers> groups;
-    private KeyValueStore<String, Alert> alerts;
+    private AlertBook book;
 
-    CommonIssueAlerting(ComplaintSettings settings, AlertLifecycle lifecycle, Duration grace) {
+    CommonIssueAlerting(ComplaintSettings settings, Duration grace) {
         this.settings = settings;
-        this.lifecycle = lifecycle;
         this.graceMillis = grace.toMillis();
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
         this.groups = context.getStateStore(MEMBERS_STORE);
-        this.alerts = context.getStateStore(SpikeAlerting.ALERTS_STORE);
+        this.book = new AlertBook(context, settings.alerting(), settings.alertRetention());
         context.schedule(Duration.ofMinutes(1), PunctuationType.STREAM_TIME, this::reviewOpenAlerts);
+        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetAgedGroups);
     }
 
     @Override
@@ -61,7 +57,7 @@ final class CommonIssueAlerting implements Processor<String, NewComplaint, Strin
 
     private void evaluate(String group, String category, CommonIssueMembers members, long now) {
         ComplaintSettings.CommonIssueRule rule = settings.commonIssueOf(category);
-        CommonIssueMembers kept = members.openedFrom(now - rule.window().toMillis() - graceMillis);
+        CommonIssueMembers kept = kept(members, rule, now);
         if (kept.members().isEmpty()) {
             groups.delete(group);
         } else {
@@ -74,32 +70,35 @@ final class CommonIssueAlerting implements Processor<String, NewComplaint, Strin
                 rule.minCount() + " or more complaints of " + category + " within " + rule.window(), false,
                 level == Signal.Level.CLEAR ? List.of()
                         : cluster.stream().map(CommonIssueMembers.Member::complaintId).toList());
-        String key = Alert.key(group, RULE);
-        lifecycle.next(Optional.ofNullable(alerts.get(key)), group, RULE, signal, Instant.ofEpochMilli(now))
-                .ifPresent(step -> {
-                    alerts.put(key, step.alert());
-                    if (step.publish()) {
-                        context.forward(new Record<>(key, step.alert(), now));
-                    }
-                });
+        book.apply(group, RULE, signal, now);
+    }
+
+    /** The members a late complaint arriving at {@code now} could still form a cluster with. */
+    private CommonIssueMembers kept(CommonIssueMembers members, ComplaintSettings.CommonIssueRule rule, long now) {
+        return members.openedFrom(now - rule.window().toMillis() - graceMillis);
     }
 
     /** Re-evaluates the groups with an open alert as stream time passes, so that their alerts resolve. */
     private void reviewOpenAlerts(long streamTime) {
-        List<Alert> open = new ArrayList<>();
-        try (KeyValueIterator<String, Alert> all = alerts.all()) {
-            all.forEachRemaining((KeyValue<String, Alert> kv) -> {
-                if (kv.value.isOpen() && RULE.equals(kv.value.rule())) {
-                    open.add(kv.value);
-                }
-            });
-        }
-        for (Alert alert : open) {
-            String group = alert.dimension();
+        for (String group : book.openDimensions(RULE)) {
             CommonIssueMembers members = Objects.requireNonNullElseGet(groups.get(group),
                     () -> new CommonIssueMembers(List.of()));
             evaluate(group, categoryOf(group), members, streamTime);
         }
+    }
+
+    /** Drops the groups none of whose complaints can still be part of a cluster, and old resolved alerts. */
+    private void forgetAgedGroups(long streamTime) {
+        List<String> aged = new ArrayList<>();
+        try (KeyValueIterator<String, CommonIssueMembers> all = groups.all()) {
+            all.forEachRemaining((KeyValue<String, CommonIssueMembers> kv) -> {
+                if (kept(kv.value, settings.commonIssueOf(categoryOf(kv.key)), streamTime).members().isEmpty()) {
+                    aged.add(kv.key);
+                }
+            });
+        }
+        aged.forEach(groups::delete);
+        book.forgetResolved(List.of(RULE), streamTime);
     }
 
     private static String categoryOf(String group) {

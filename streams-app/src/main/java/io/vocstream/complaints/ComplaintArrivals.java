@@ -92,6 +92,11 @@ public final class ComplaintArrivals {
         recent.subList(0, firstIndexAbove(firstTimeKept - 1)).clear();
     }
 
+    /** Whether nothing is left to read: no hour counted and no recent arrival. */
+    boolean isEmpty() {
+        return hourly.isEmpty() && recent.isEmpty();
+    }
+
     @JsonProperty("hourly")
     public NavigableMap<Long, Integer> hourly() {
         return Collections.unmodifiableNavigableMap(hourly);

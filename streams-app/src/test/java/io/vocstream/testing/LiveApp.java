@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vocstream.app.Demo;
+import io.vocstream.producers.sink.EventSink;
+import io.vocstream.producers.sink.KafkaEventSink;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
@@ -66,6 +68,16 @@ public final class LiveApp implements AutoCloseable {
         return partitions;
     }
 
+    /** A sink into the input topics that publishes as the producers do (closing it flushes). */
+    public EventSink eventSink() {
+        return KafkaEventSink.create(Map.of("bootstrap.servers", demo.bootstrapServers(),
+                "schema.registry.url", demo.registryUrl()), "");
+    }
+
+    public String bootstrapServers() {
+        return demo.bootstrapServers();
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -96,7 +108,6 @@ public final class LiveApp implements AutoCloseable {
     public static JsonNode json(String body) throws IOException {
         return JSON.readTree(body);
     }
-
 
     @Override
     public void close() {
