@@ -1,10 +1,15 @@
 package io.vocstream.metrics;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vocstream.config.AppConfig;
 import io.vocstream.producers.sim.Pace;
+import io.vocstream.producers.sim.Scenario;
 import io.vocstream.producers.sim.SimulationRunner;
 import io.vocstream.producers.sim.SimulationSettings;
 import io.vocstream.producers.sink.EventSink;
+import io.vocstream.schemas.EventTopic;
 import io.vocstream.testing.LiveApp;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -18,6 +23,9 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -33,6 +41,13 @@ public final class SimulatedLiveApp implements ExtensionContext.Store.CloseableR
     static final double SCALE = 0.05;
     /** Fewer than the simulator's five regions and queues, so that the label cap has values to put under other. */
     static final int TOP = 3;
+    /**
+     * An outage in the last hour: its complaints cluster on the dark feeders and raise common-issue alerts, open
+     * when the run ends (as in OutageAlertHttpTest, whose figures these are).
+     */
+    static final String OUTAGE_REGION = "north";
+    private static final Duration OUTAGE = Duration.ofHours(1);
+    private static final double OUTAGE_FACTOR = 80;
     /** Generous: the first rebalance alone takes half a minute on a busy machine. */
     private static final Duration CATCH_UP = Duration.ofMinutes(5);
 
@@ -48,6 +63,8 @@ public final class SimulatedLiveApp implements ExtensionContext.Store.CloseableR
         try {
             Path dataDir = Files.createTempDirectory("vocstream-monitoring");
             LiveApp app = LiveApp.start(dataDir, Map.of(MetricsConfig.TOP, String.valueOf(TOP),
+                    // two partitions rather than six: a third of the tasks to start
+                    AppConfig.TOPICS_PARTITIONS, "2",
                     // what is measured does not depend on the guarantee; at least once catches up sooner
                     "processing.guarantee", "at_least_once"));
             SimulatedLiveApp live = new SimulatedLiveApp(dataDir, app);
@@ -64,9 +81,15 @@ public final class SimulatedLiveApp implements ExtensionContext.Store.CloseableR
             Instant now = Instant.now();
             produced = SimulationRunner.run(SimulationSettings.builder().seed(5).pace(Pace.FAST)
                     .start(now.minus(SIMULATED).truncatedTo(ChronoUnit.SECONDS)).stopAfter(SIMULATED)
-                    .zone(lateMorningAt(now)).volumeScale(SCALE).build(), sink);
+                    .zone(lateMorningAt(now)).volumeScale(SCALE)
+                    .scenario(new Scenario.Outage(OUTAGE_REGION, SIMULATED.minus(OUTAGE), OUTAGE, OUTAGE_FACTOR))
+                    .build(), sink);
         }
-        // every input event read and every repartition topic drained
+        try (KafkaProducer<byte[], byte[]> raw = new KafkaProducer<>(Map.of("bootstrap.servers",
+                app.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            raw.send(new ProducerRecord<>(EventTopic.CONTACT.topicName(""), "not Avro".getBytes(UTF_8))).get();
+        }
+        // every simulated event read, and every topic drained (the undecodable record to its DLQ)
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         while (ingested() < produced || !PrometheusText.parse(get("/metrics").body())
                 .samples("vocstream_streams_consumer_lag_records").allMatch(s -> s.value() == 0)) {
