@@ -11,6 +11,7 @@ import io.vocstream.repair.RepairConfig;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,7 +56,8 @@ public final class BusinessMetrics extends Collector {
             try {
                 families.addAll(source.collect(clock.instant()));
                 up.addMetric(List.of(source.name()), 1);
-            } catch (ServiceUnavailableException e) {
+            } catch (ServiceUnavailableException | InvalidStateStoreException e) {
+                // not queryable when asked for, or migrated away while read
                 log.debug("{} gauges left out of the scrape: {}", source.name(), e.getMessage());
                 up.addMetric(List.of(source.name()), 0);
             }
