@@ -49,7 +49,7 @@ public final class ComplaintQueries {
 
     /** This instance's statistics of every slice of {@code dimension} over {@code range}, from every kind of store. */
     public static List<SlicePartial> slicePartials(WindowStores stores, String dimension, WindowName window,
-                                            TimeRange range) {
+                                                   TimeRange range) {
         List<SlicePartial> partials = new ArrayList<>();
         for (String store : kpiStoreNames(window)) {
             BucketQueries.mergedByKeyPrefix(stores.apply(store), SliceKeys.prefixOf(dimension), range)
@@ -60,7 +60,7 @@ public final class ComplaintQueries {
 
     /** One row per slice from every instance's partials, by slice value. */
     public static List<ComplaintKpiRow> kpiRows(String dimension, WindowName window, TimeRange range,
-                                         List<SlicePartial> partials, ComplaintSettings settings) {
+                                                List<SlicePartial> partials, ComplaintSettings settings) {
         Map<String, ComplaintStats> bySlice = new TreeMap<>();
         partials.forEach(p -> bySlice.merge(p.slice(), p.stats(), ComplaintStats::merge));
         return bySlice.entrySet().stream()
@@ -94,8 +94,8 @@ public final class ComplaintQueries {
     }
 
     /** This instance's open complaints of every slice of {@code dimension}, with ages at {@code at}. */
-    public static List<BacklogPartial> backlogPartials(ReadOnlyKeyValueStore<String, OpenComplaint> open, String dimension,
-                                                Instant at) {
+    public static List<BacklogPartial> backlogPartials(ReadOnlyKeyValueStore<String, OpenComplaint> open,
+                                                       String dimension, Instant at) {
         String prefix = SliceKeys.prefixOf(dimension);
         long now = at.toEpochMilli();
         Map<String, long[]> bands = new TreeMap<>();
