@@ -51,6 +51,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "dimensions, one after the other (AlertLatencyBenchmark).")
     boolean alertLatency;
 
+    @Option(names = "--freshness", description = "Measure instead how long an event takes to show over HTTP while "
+            + "the application keeps up with --rate events/s of the simulator's workload: probe survey responses and "
+            + "contacts, each in a slice of its own, written every 250 ms for --duration (FreshnessBenchmark).")
+    boolean freshness;
+
+    @Option(names = "--rate", defaultValue = "5000",
+            description = "Steady load of --freshness, events/s (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "PT60S",
+            description = "How long --freshness probes, after a 15 s warm-up (default ${DEFAULT-VALUE}).")
+    Duration duration;
+
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
             description = "Application settings for the measured runs, e.g. -D processing.guarantee=at_least_once.")
     Map<String, String> settings = new HashMap<>();
@@ -60,6 +73,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         deleteRecursively(dataDir);
         if (alertLatency) {
             AlertLatencyBenchmark.run(dataDir, runs, settings, System.out);
+            return 0;
+        }
+        if (freshness) {
+            FreshnessBenchmark.run(dataDir, rate, duration, seed, settings, System.out);
             return 0;
         }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir);
