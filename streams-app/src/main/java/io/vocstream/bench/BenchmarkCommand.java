@@ -61,8 +61,18 @@ public final class BenchmarkCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = "--duration", defaultValue = "PT60S",
-            description = "How long --freshness probes, after a 15 s warm-up (default ${DEFAULT-VALUE}).")
+            description = "How long --freshness probes (after a 15 s warm-up) or --queries sends requests "
+                    + "(default ${DEFAULT-VALUE}).")
     Duration duration;
+
+    @Option(names = "--queries", description = "Measure instead the latency of the main endpoints at "
+            + "--request-rate requests/s for --duration, sent by a separate process, with a realistic state "
+            + "(QueryBenchmark).")
+    boolean queries;
+
+    @Option(names = "--request-rate", defaultValue = "500",
+            description = "Request rate of --queries, requests/s (default ${DEFAULT-VALUE}).")
+    double requestRate;
 
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
             description = "Application settings for the measured runs, e.g. -D processing.guarantee=at_least_once.")
@@ -73,6 +83,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         deleteRecursively(dataDir);
         if (alertLatency) {
             AlertLatencyBenchmark.run(dataDir, runs, settings, System.out);
+            return 0;
+        }
+        if (queries) {
+            QueryBenchmark.run(dataDir, requestRate, duration, seed, settings, System.out);
             return 0;
         }
         if (freshness) {
