@@ -12,7 +12,6 @@ import io.vocstream.runtime.TopicProvisioner;
 import io.vocstream.schemas.Topics;
 import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,7 +79,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        deleteRecursively(dataDir);
+        ThroughputBenchmark.deleteRecursively(dataDir);
         if (alertLatency) {
             AlertLatencyBenchmark.run(dataDir, runs, settings, System.out);
             return 0;
@@ -117,6 +116,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             System.out.printf("median: baseline %,.0f events/s (%,.0f-%,.0f), application %,.0f events/s "
                             + "(%,.0f-%,.0f), ratio %.3f%n", median(baseline), min(baseline), max(baseline),
                     median(app), min(app), max(app), median(app) / median(baseline));
+            ThroughputBenchmark.Recovery recovery = benchmark.recovery(config(kafka, registry, runs));
+            System.out.printf("restart to RUNNING on the state of run %d: %.1f s with its local state, %.1f s restoring "
+                            + "every store from its changelog%n", runs, recovery.withLocalStateSeconds(),
+                    recovery.fromChangelogsSeconds());
+            System.out.println("peak resident set size of the benchmark process (broker, registry, application): "
+                    + ThroughputBenchmark.peakResidentSetSize());
         }
         return 0;
     }
@@ -157,15 +162,5 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }
