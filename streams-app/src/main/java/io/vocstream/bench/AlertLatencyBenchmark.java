@@ -20,9 +20,6 @@ import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroSerializer;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +76,7 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
     private final RestSchemaRegistryClient registry;
     private final KafkaProducer<String, SpecificRecord> producer;
     private final AlertWatcher watcher;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final LocalApi api;
     private final Instant historyStart;
     private final Map<String, List<Instant>> histories = new HashMap<>();
 
@@ -87,6 +84,7 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
         this.demo = demo;
         this.topicPrefix = topicPrefix;
         this.detector = detector;
+        this.api = new LocalApi(demo.httpPort());
         this.registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(
                 Map.of("schema.registry.url", demo.registryUrl())));
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, demo.bootstrapServers(),
@@ -106,7 +104,7 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
         Demo demo = Demo.start(new Demo.Options(dataDir, 0, 0, 0, false, null, 1.0, settings));
         try (AlertLatencyBenchmark benchmark = new AlertLatencyBenchmark(demo,
                 settings.getOrDefault(AppConfig.TOPIC_PREFIX, ""), new SpikeDetector(spike))) {
-            benchmark.awaitReady();
+            benchmark.api.awaitReady(AWAIT);
             List<String> dimensions = new ArrayList<>();
             for (int i = 1; i <= trials; i++) {
                 dimensions.add("bench-" + i);
@@ -130,18 +128,8 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
         }
     }
 
-    /** Median, 99th percentile (nearest rank) and range of one measure over the trials. */
     static String summary(String what, List<Trial> trials, ToLongFunction<Trial> measure) {
-        long[] sorted = trials.stream().mapToLong(measure).sorted().toArray();
-        int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
-        long p99 = sorted[(int) Math.ceil(0.99 * n) - 1];
-        return String.format("%s: median %.0f ms, p99 %d ms, min %d ms, max %d ms over %d trials", what, median, p99,
-                sorted[0], sorted[n - 1], n);
-    }
-
-    private void awaitReady() throws Exception {
-        await("the application to be ready", () -> get("/ready").statusCode() == 200);
+        return Latencies.summary(what, trials.stream().map(measure::applyAsLong).toList()) + " trials";
     }
 
     /** Two complaints an hour in each region over the complete hours before this one, in event-time order. */
@@ -177,10 +165,11 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
         long sent = System.nanoTime();
         producer.send(tipping).get();
         long acknowledged = System.nanoTime();
-        await("the OPEN alert of " + dimension + " over HTTP", () -> openAlert(dimension));
+        LocalApi.await("the OPEN alert of " + dimension + " over HTTP", AWAIT, () -> openAlert(dimension));
         long overHttp = System.nanoTime();
         String key = dimension + "|" + SpikeSettings.POISSON_RULE;
-        await("the OPEN alert of " + dimension + " on the alerts topic", () -> watcher.firstOpen(key) != null);
+        LocalApi.await("the OPEN alert of " + dimension + " on the alerts topic", AWAIT,
+                () -> watcher.firstOpen(key) != null);
         return new Trial(dimension, burst.size(), Duration.ofNanos(acknowledged - sent),
                 Duration.ofNanos(watcher.firstOpen(key) - sent), Duration.ofNanos(overHttp - sent));
     }
@@ -218,8 +207,8 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
 
     /** Waits until the complaint KPIs of the last 24 h count {@code opened} complaints in {@code region}. */
     private void awaitOpened(String region, int opened) throws Exception {
-        await(opened + " complaints in " + region, () -> {
-            for (JsonNode row : JSON.readTree(get("/api/v1/complaints?dimension=region&window=24h").body())) {
+        LocalApi.await(opened + " complaints in " + region, AWAIT, () -> {
+            for (JsonNode row : JSON.readTree(api.get("/api/v1/complaints?dimension=region&window=24h").body())) {
                 if (row.path("value").asText().equals(region)) {
                     return row.path("opened").asLong() == opened;
                 }
@@ -229,7 +218,7 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
     }
 
     private boolean openAlert(String dimension) throws Exception {
-        HttpResponse<String> r = get("/api/v1/alerts");
+        HttpResponse<String> r = api.get("/api/v1/alerts");
         if (r.statusCode() != 200) {
             return false;
         }
@@ -240,27 +229,6 @@ public final class AlertLatencyBenchmark implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    @FunctionalInterface
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Polls {@code condition} as fast as the answers come (the HTTP timing is only as fine as this loop). */
-    private static void await(String what, Condition condition) throws Exception {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        while (!condition.holds()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no " + what + " within " + AWAIT);
-            }
-            Thread.sleep(2);
-        }
     }
 
     @Override

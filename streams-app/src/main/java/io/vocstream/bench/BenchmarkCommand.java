@@ -12,7 +12,6 @@ import io.vocstream.runtime.TopicProvisioner;
 import io.vocstream.schemas.Topics;
 import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +50,29 @@ public final class BenchmarkCommand implements Callable<Integer> {
             + "dimensions, one after the other (AlertLatencyBenchmark).")
     boolean alertLatency;
 
+    @Option(names = "--freshness", description = "Measure instead how long an event takes to show over HTTP while "
+            + "the application keeps up with --rate events/s of the simulator's workload: probe survey responses and "
+            + "contacts, each in a slice of its own, written every 250 ms for --duration (FreshnessBenchmark).")
+    boolean freshness;
+
+    @Option(names = "--rate", defaultValue = "5000",
+            description = "Steady load of --freshness, events/s (default ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--duration", defaultValue = "PT60S",
+            description = "How long --freshness probes (after a 15 s warm-up) or --queries sends requests "
+                    + "(default ${DEFAULT-VALUE}).")
+    Duration duration;
+
+    @Option(names = "--queries", description = "Measure instead the latency of the main endpoints at "
+            + "--request-rate requests/s for --duration, sent by a separate process, with a realistic state "
+            + "(QueryBenchmark).")
+    boolean queries;
+
+    @Option(names = "--request-rate", defaultValue = "500",
+            description = "Request rate of --queries, requests/s (default ${DEFAULT-VALUE}).")
+    double requestRate;
+
     @Option(names = "--metrics-scrape", description = "Measure instead how long a /metrics scrape takes once the "
             + "application has caught up with --simulated of the simulator's events up to now at --scale: --runs "
             + "scrapes, one after the other (MetricsScrapeBenchmark).")
@@ -70,9 +92,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        deleteRecursively(dataDir);
+        ThroughputBenchmark.deleteRecursively(dataDir);
         if (alertLatency) {
             AlertLatencyBenchmark.run(dataDir, runs, settings, System.out);
+            return 0;
+        }
+        if (queries) {
+            QueryBenchmark.run(dataDir, requestRate, duration, seed, settings, System.out);
+            return 0;
+        }
+        if (freshness) {
+            FreshnessBenchmark.run(dataDir, rate, duration, seed, settings, System.out);
             return 0;
         }
         if (metricsScrape) {
@@ -103,6 +133,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             System.out.printf("median: baseline %,.0f events/s (%,.0f-%,.0f), application %,.0f events/s "
                             + "(%,.0f-%,.0f), ratio %.3f%n", median(baseline), min(baseline), max(baseline),
                     median(app), min(app), max(app), median(app) / median(baseline));
+            ThroughputBenchmark.Recovery recovery = benchmark.recovery(config(kafka, registry, runs));
+            System.out.printf("restart to RUNNING on the state of run %d: %.1f s with its local state, %.1f s restoring "
+                            + "every store from its changelog%n", runs, recovery.withLocalStateSeconds(),
+                    recovery.fromChangelogsSeconds());
+            System.out.println("peak resident set size of the benchmark process (broker, registry, application): "
+                    + ThroughputBenchmark.peakResidentSetSize());
         }
         return 0;
     }
@@ -143,15 +179,5 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private static double max(List<Double> values) {
         return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
-    }
-
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

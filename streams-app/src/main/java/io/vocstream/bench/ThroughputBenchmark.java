@@ -7,14 +7,19 @@ import io.vocstream.schemas.EventTopic;
 import io.vocstream.schemas.registry.SchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroDeserializer;
 import io.vocstream.streams.EventSerdes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -96,6 +101,58 @@ final class ThroughputBenchmark {
             streams.close(Duration.ofSeconds(30));
             return perSecond(events, elapsed);
         }
+    }
+
+    /**
+     * Seconds from start until the application is RUNNING (every store restored and queryable) on the state a run
+     * left: once as it left it, once with the local state deleted, so that every store is restored from its changelog.
+     */
+    Recovery recovery(AppConfig config) throws Exception {
+        double withLocalState = secondsToRunning(config);
+        deleteRecursively(config.stateDir());
+        double fromChangelogs = secondsToRunning(config);
+        return new Recovery(withLocalState, fromChangelogs);
+    }
+
+    record Recovery(double withLocalStateSeconds, double fromChangelogsSeconds) {
+    }
+
+    private double secondsToRunning(AppConfig config) throws Exception {
+        EventSerdes serdes = new EventSerdes(registry, config.registryClientProperties());
+        Properties props = VocstreamApp.streamsProperties(config, new HostInfo("localhost", 0));
+        long started = System.nanoTime();
+        try (KafkaStreams streams = new KafkaStreams(VocstreamTopology.build(config, serdes), props)) {
+            streams.start();
+            while (streams.state() != KafkaStreams.State.RUNNING) {
+                if (streams.state() == KafkaStreams.State.ERROR) {
+                    throw new IllegalStateException("the application failed to restart");
+                }
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            streams.close(Duration.ofSeconds(30));
+            return seconds;
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** The peak resident set size of this process (broker, registry and application), from /proc. */
+    static String peakResidentSetSize() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.exists(status)) {
+            return "unknown (no /proc)";
+        }
+        return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
+                .map(l -> l.substring("VmHWM:".length()).trim()).findFirst().orElse("unknown");
     }
 
     private boolean caughtUp(String groupId, Map<TopicPartition, Long> end) throws Exception {

@@ -64,7 +64,7 @@ public final class ContactCenterTopology {
                 Serdes.String(), JsonSerde.of(ContactState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
                 Serdes.String(), JsonSerde.of(Waiting.class)));
-        BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, JsonSerde.of(QueueStats.class),
+        BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, QueueStatsSerde.serde(),
                 size -> config.retention(size, grace));
         BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, JsonSerde.of(AgentStats.class),
                 size -> config.retention(size, grace));

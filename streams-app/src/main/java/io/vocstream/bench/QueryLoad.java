@@ -1,0 +1,78 @@
+package io.vocstream.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The load generator of the query benchmark, run as a process of its own: an open loop that sends GET requests at a
+ * fixed rate, cycling through the paths given, whatever the answers take, and times each from the moment it was due
+ * (so a stall shows in the latencies instead of slowing the load). Prints the latencies per path and overall.
+ *
+ * <p>Arguments: base URL, requests per second, seconds, then the paths.
+ */
+public final class QueryLoad {
+    private QueryLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        double rate = Double.parseDouble(args[1]);
+        Duration duration = Duration.ofSeconds(Long.parseLong(args[2]));
+        List<String> paths = List.of(args).subList(3, args.length);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
+        AtomicLong failures = new AtomicLong();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        long intervalNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        long total = (long) (rate * duration.toSeconds());
+        for (long i = 0; i < total; i++) {
+            long due = start + i * intervalNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String path = paths.get((int) (i % paths.size()));
+            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+                        if (error != null || response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                        } else {
+                            latencies.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>())
+                                    .add((System.nanoTime() - due) / 1_000);
+                        }
+                    }));
+        }
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf("sent %,d requests in %.1f s (%.0f/s), %d failed or not 200%n", total, seconds,
+                total / seconds, failures.get());
+        List<Long> all = new ArrayList<>();
+        for (Map.Entry<String, ConcurrentLinkedQueue<Long>> e : new TreeMap<>(latencies).entrySet()) {
+            all.addAll(e.getValue());
+            System.out.println(micros(e.getKey(), e.getValue()));
+        }
+        System.out.println(micros("all", all));
+        System.exit(failures.get() == 0 ? 0 : 1);
+    }
+
+    private static String micros(String what, java.util.Collection<Long> values) {
+        long[] sorted = values.stream().mapToLong(Long::longValue).sorted().toArray();
+        int n = sorted.length;
+        return String.format("%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (n %d)", what, sorted[(n - 1) / 2] / 1e3,
+                sorted[(int) Math.ceil(0.99 * n) - 1] / 1e3, sorted[n - 1] / 1e3, n);
+    }
+}
