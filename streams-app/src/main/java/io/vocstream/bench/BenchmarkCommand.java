@@ -74,8 +74,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
     double requestRate;
 
     @Option(names = "--metrics-scrape", description = "Measure instead how long a /metrics scrape takes once the "
-            + "application has caught up with --simulated of the simulator's events up to now at --scale: --runs "
-            + "scrapes, one after the other (MetricsScrapeBenchmark).")
+            + "application has caught up with --simulated of the simulator's events up to now at --scale and the "
+            + "state of many slices of --queries: --runs scrapes, one after the other (MetricsScrapeBenchmark).")
     boolean metricsScrape;
 
     @Option(names = "--simulated", defaultValue = "PT24H",
@@ -106,7 +106,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return 0;
         }
         if (metricsScrape) {
-            MetricsScrapeBenchmark.run(dataDir, simulated, scale, runs, settings, System.out);
+            MetricsScrapeBenchmark.run(dataDir, simulated, scale, runs, seed, settings, System.out);
             return 0;
         }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir);
