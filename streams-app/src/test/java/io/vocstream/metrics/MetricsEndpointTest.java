@@ -49,9 +49,9 @@ class MetricsEndpointTest {
         for (int attempt = 1; ; attempt++) {
             PrometheusText before = scrape(app);
             JsonNode satisfaction = app.await("/api/v1/satisfaction/slices?dimension=segment&window=1h", r -> true);
-            JsonNode complaints = app.await("/api/v1/complaints?dimension=all&window=24h", r -> true);
+            JsonNode complaints = app.await("/api/v1/complaints?dimension=all&window=today", r -> true);
             JsonNode queues = app.await("/api/v1/queues?window=15m", r -> true);
-            JsonNode repairs = app.await("/api/v1/repairs?dimension=all&window=24h", r -> true);
+            JsonNode repairs = app.await("/api/v1/repairs?dimension=all&window=today", r -> true);
             PrometheusText after = scrape(app);
             Map<String, Double> csatBefore = byLabel(before, "vocstream_satisfaction_csat", "value",
                     Map.of("dimension", "segment"));
@@ -115,7 +115,7 @@ class MetricsEndpointTest {
         valuesPerFamilyAndDimension.forEach((family, values) -> assertTrue(values.size() <= SimulatedLiveApp.TOP + 1,
                 family + " has more than the top " + SimulatedLiveApp.TOP + " values and other: " + values));
         // five regions in the simulated world: two of them only under other
-        Set<String> regions = valuesPerFamilyAndDimension.get("vocstream_repair_orders_created/region");
+        Set<String> regions = valuesPerFamilyAndDimension.get("vocstream_repair_open_orders/region");
         assertEquals(SimulatedLiveApp.TOP + 1, regions.size(), regions.toString());
         assertTrue(regions.contains(LabelCap.OTHER), regions.toString());
 

@@ -53,21 +53,26 @@ public final class SimulatedLiveApp implements ExtensionContext.Store.CloseableR
 
     private final Path dataDir;
     private final LiveApp app;
+    private final ZoneOffset zone;
 
-    private SimulatedLiveApp(Path dataDir, LiveApp app) {
+    private SimulatedLiveApp(Path dataDir, LiveApp app, ZoneOffset zone) {
         this.dataDir = dataDir;
         this.app = app;
+        this.zone = zone;
     }
 
     private static SimulatedLiveApp start() {
         try {
             Path dataDir = Files.createTempDirectory("vocstream-monitoring");
+            ZoneOffset zone = lateMorningAt(Instant.now());
             LiveApp app = LiveApp.start(dataDir, Map.of(MetricsConfig.TOP, String.valueOf(TOP),
+                    // today, in the gauges, then holds every simulated hour
+                    AppConfig.TIME_ZONE, zone.getId(),
                     // two partitions rather than six: a third of the tasks to start
                     AppConfig.TOPICS_PARTITIONS, "2",
                     // what is measured does not depend on the guarantee; at least once catches up sooner
                     "processing.guarantee", "at_least_once"));
-            SimulatedLiveApp live = new SimulatedLiveApp(dataDir, app);
+            SimulatedLiveApp live = new SimulatedLiveApp(dataDir, app, zone);
             live.feed();
             return live;
         } catch (Exception e) {
@@ -81,7 +86,7 @@ public final class SimulatedLiveApp implements ExtensionContext.Store.CloseableR
             Instant now = Instant.now();
             produced = SimulationRunner.run(SimulationSettings.builder().seed(5).pace(Pace.FAST)
                     .start(now.minus(SIMULATED).truncatedTo(ChronoUnit.SECONDS)).stopAfter(SIMULATED)
-                    .zone(lateMorningAt(now)).volumeScale(SCALE)
+                    .zone(zone).volumeScale(SCALE)
                     .scenario(new Scenario.Outage(OUTAGE_REGION, SIMULATED.minus(OUTAGE), OUTAGE, OUTAGE_FACTOR))
                     .build(), sink);
         }
@@ -102,8 +107,9 @@ public final class SimulatedLiveApp implements ExtensionContext.Store.CloseableR
     }
 
     /**
-     * A zone whose clock reads late morning at {@code now}: the simulated customers call in office hours, so the
-     * simulated hours up to now are busy whenever the test runs, and the queues have contacts in the last 15 minutes.
+     * A zone whose clock reads late morning at {@code now}, the zone of the simulated customers' day and of the
+     * application's "today": the customers call in office hours, so the simulated hours up to now are busy whenever
+     * the test runs and the queues have contacts in the last 15 minutes, and today began before the first of them.
      */
     static ZoneOffset lateMorningAt(Instant now) {
         int utcHour = now.atZone(ZoneOffset.UTC).getHour();
