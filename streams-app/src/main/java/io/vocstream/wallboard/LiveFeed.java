@@ -1,0 +1,184 @@
+package io.vocstream.wallboard;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.sse.SseClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pushes boards to the open pages over server-sent events. Every {@link #TICK}, while a page is open, one thread reads
+ * the API once (each path once, however many pages), composes one board per filter in use and sends it to the
+ * pages of that filter when it differs from what they were sent last; a page that just connected gets the current
+ * board at the next tick. A heartbeat every {@link #HEARTBEAT} lets a page tell a quiet board from a lost connection.
+ * That thread is the only one writing to the pages.
+ */
+final class LiveFeed {
+    static final Duration TICK = Duration.ofMillis(500);
+    static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    /** Distinct filters served at once: each costs its own reads every tick. */
+    static final int MAX_FILTERS = 32;
+    static final String SNAPSHOT_EVENT = "snapshot";
+    static final String UNAVAILABLE_EVENT = "unavailable";
+    static final String HEARTBEAT_EVENT = "heartbeat";
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final ApiSource source;
+    private final DataFlow flow;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+    /** The open pages of each filter in use, with what each was sent last. */
+    private final Map<WallboardFilter, Map<SseClient, Message>> audiences = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor ticker;
+    /** The running schedule, {@code null} while no page is open; guarded by {@code this}. */
+    private ScheduledFuture<?> ticking;
+    /** Written by the feed thread only, as is {@code lastProblem}. */
+    private Instant lastHeartbeat = Instant.EPOCH;
+    private String lastProblem;
+
+    LiveFeed(ApiSource source, DataFlow flow, ObjectMapper json, ZoneId zone) {
+        this.source = source;
+        this.flow = flow;
+        this.json = json;
+        this.zone = zone;
+        this.ticker = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "wallboard-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        // no thread is kept while no page is open
+        ticker.setKeepAliveTime(10, TimeUnit.SECONDS);
+        ticker.allowCoreThreadTimeOut(true);
+        ticker.setRemoveOnCancelPolicy(true);
+    }
+
+    /** An SSE event as sent: its name and JSON data. */
+    private record Message(String event, String data) {
+        static final Message NOTHING = new Message("", "");
+    }
+
+    /** Adds a page showing {@code filter}; it is served until its connection closes. */
+    void join(SseClient page, WallboardFilter filter) {
+        synchronized (this) {
+            if (!audiences.containsKey(filter) && audiences.size() >= MAX_FILTERS) {
+                page.sendEvent(UNAVAILABLE_EVENT, problem("the wallboard is serving " + MAX_FILTERS
+                        + " different filters already; use one of them or the whole service"));
+                page.close();
+                return;
+            }
+            audiences.computeIfAbsent(filter, f -> new ConcurrentHashMap<>()).put(page, Message.NOTHING);
+            if (ticking == null) {
+                ticking = ticker.scheduleWithFixedDelay(this::tick, 0, TICK.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+        page.onClose(() -> leave(page, filter));
+        page.keepAlive();
+    }
+
+    private synchronized void leave(SseClient page, WallboardFilter filter) {
+        Map<SseClient, Message> pages = audiences.get(filter);
+        if (pages != null) {
+            pages.remove(page);
+            if (pages.isEmpty()) {
+                audiences.remove(filter);
+            }
+        }
+    }
+
+    /** The audiences to serve now; none stops the ticking and the watch of the data flow. */
+    private synchronized List<Map.Entry<WallboardFilter, Map<SseClient, Message>>> audiencesOrStop() {
+        if (audiences.isEmpty() && ticking != null) {
+            ticking.cancel(false);
+            ticking = null;
+            flow.stopWatching();
+        }
+        return new ArrayList<>(audiences.entrySet());
+    }
+
+    private void tick() {
+        try {
+            List<Map.Entry<WallboardFilter, Map<SseClient, Message>>> serving = audiencesOrStop();
+            if (serving.isEmpty()) {
+                return;
+            }
+            Instant now = Instant.now();
+            ApiSource.Answers answers = source.round();
+            Message flowProblem = null;
+            Freshness freshness = null;
+            try {
+                freshness = SnapshotComposer.freshness(flow, answers, now);
+            } catch (ApiSource.Unavailable e) {
+                flowProblem = problemMessage(e.getMessage());
+            }
+            for (Map.Entry<WallboardFilter, Map<SseClient, Message>> served : serving) {
+                serve(served.getValue(), flowProblem != null ? flowProblem
+                        : board(served.getKey(), answers, freshness, now));
+            }
+            if (!Duration.between(lastHeartbeat, now).minus(HEARTBEAT).isNegative()) {
+                lastHeartbeat = now;
+                Message beat = new Message(HEARTBEAT_EVENT, json(Map.of("serverTime", now)));
+                serving.forEach(served -> served.getValue().keySet().forEach(page -> send(page, beat)));
+            }
+        } catch (RuntimeException e) {
+            // a failed tick must not end the schedule: the next one tries again
+            log.error("composing the wallboard failed", e);
+        }
+    }
+
+    private Message board(WallboardFilter filter, ApiSource.Answers answers, Freshness freshness, Instant now) {
+        try {
+            Message board = new Message(SNAPSHOT_EVENT,
+                    json(SnapshotComposer.compose(filter, answers, freshness, now, zone)));
+            lastProblem = null;
+            return board;
+        } catch (ApiSource.Unavailable e) {
+            return problemMessage(e.getMessage());
+        }
+    }
+
+    /** Sends {@code message} to each page that was sent something else last (a page that just joined: nothing). */
+    private void serve(Map<SseClient, Message> pages, Message message) {
+        pages.forEach((page, sent) -> {
+            // replace fails for a page that left meanwhile
+            if (!message.equals(sent) && pages.replace(page, sent, message)) {
+                send(page, message);
+            }
+        });
+    }
+
+    private static void send(SseClient page, Message message) {
+        if (!page.terminated()) {
+            page.sendEvent(message.event(), message.data());
+        }
+    }
+
+    private Message problemMessage(String detail) {
+        if (!detail.equals(lastProblem)) {
+            log.info("wallboard figures unavailable: {}", detail);
+        }
+        lastProblem = detail;
+        return new Message(UNAVAILABLE_EVENT, problem(detail));
+    }
+
+    private String problem(String detail) {
+        return json(Map.of("detail", detail));
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a wallboard message could not be written as JSON", e);
+        }
+    }
+}
