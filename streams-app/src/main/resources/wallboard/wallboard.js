@@ -299,6 +299,7 @@
     list.replaceChildren(...alerts.slice(0, MAX_ALERTS).map((a) => {
       const item = document.createElement('li');
       item.className = `alert ${a.severity.toLowerCase()}`;
+      item.dataset.id = a.id;
       item.tabIndex = 0;
       item.dataset.def = 'Alert.rule';
       const severity = document.createElement('span');

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +42,10 @@ final class LiveFeed {
     /** The open pages of each filter in use, with what each was sent last. */
     private final Map<WallboardFilter, Map<SseClient, Message>> audiences = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor ticker;
-    /** The running schedule, {@code null} while no page is open; guarded by {@code this}. */
+    /** The running schedule, {@code null} while no page is open; guarded by {@code this}, as is the next. */
     private ScheduledFuture<?> ticking;
+    private boolean stopOnServerStop;
+    private volatile boolean stopped;
     /** Written by the feed thread only, as is {@code lastProblem}. */
     private Instant lastHeartbeat = Instant.EPOCH;
     private String lastProblem;
@@ -67,9 +71,13 @@ final class LiveFeed {
         static final Message NOTHING = new Message("", "");
     }
 
-    /** Adds a page showing {@code filter}; it is served until its connection closes. */
+    /** Adds a page showing {@code filter}; it is served until its connection closes or the server stops. */
     void join(SseClient page, WallboardFilter filter) {
         synchronized (this) {
+            if (!stopOnServerStop) {
+                stopWithServerOf(page);
+                stopOnServerStop = true;
+            }
             if (!audiences.containsKey(filter) && audiences.size() >= MAX_FILTERS) {
                 page.sendEvent(UNAVAILABLE_EVENT, problem("the wallboard is serving " + MAX_FILTERS
                         + " different filters already; use one of them or the whole service"));
@@ -83,6 +91,26 @@ final class LiveFeed {
         }
         page.onClose(() -> leave(page, filter));
         page.keepAlive();
+    }
+
+    /**
+     * Stops serving as soon as the HTTP server starts stopping: a page learns of a closed connection only when it is
+     * written to, and writing to a connection of a stopped server fails inside the server.
+     */
+    private void stopWithServerOf(SseClient page) {
+        ServletContextHandler.getServletContextHandler(page.ctx().req().getServletContext()).getServer()
+                .addEventListener(new LifeCycle.Listener() {
+                    @Override
+                    public void lifeCycleStopping(LifeCycle server) {
+                        stop();
+                    }
+                });
+    }
+
+    private synchronized void stop() {
+        stopped = true;
+        audiences.clear();
+        ticker.shutdownNow();
     }
 
     private synchronized void leave(SseClient page, WallboardFilter filter) {
@@ -156,8 +184,8 @@ final class LiveFeed {
         });
     }
 
-    private static void send(SseClient page, Message message) {
-        if (!page.terminated()) {
+    private void send(SseClient page, Message message) {
+        if (!stopped && !page.terminated()) {
             page.sendEvent(message.event(), message.data());
         }
     }
