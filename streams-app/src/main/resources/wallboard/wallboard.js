@@ -24,6 +24,8 @@
   let lastHeard = 0;
   let freshness = null;
   let problem = null;
+  /** The board on screen, drawn again when the window changes size. */
+  let shown = null;
 
   // ---- definitions (tooltips) --------------------------------------------------------------------------------
 
@@ -164,6 +166,7 @@
   // ---- rendering -------------------------------------------------------------------------------------------------
 
   function render(board) {
+    shown = board;
     freshness = board.freshness;
     $('newest-event').textContent = freshness.newestEventTime
       ? `newest event ${dateTime(freshness.newestEventTime)}` : 'no event yet';
@@ -245,12 +248,13 @@
   function statusText(q) {
     const rule = `in ${q.serviceLevelThresholdSeconds} s`;
     if (q.serviceLevel === null) {
-      return `no answered contact ${rule} yet`;
+      return `no contact to judge yet · ${rule}`;
     }
     if (q.serviceLevelTarget === null) {
-      return `${rule} · no target · n ${q.serviceLevelN}`;
+      return `no target · ${rule} · n ${q.serviceLevelN}`;
     }
-    return `target ${percent(q.serviceLevelTarget)} ${rule} · ${q.serviceLevelStatus} · n ${q.serviceLevelN}`;
+    return `${q.serviceLevelStatus.toUpperCase()} · target ${percent(q.serviceLevelTarget)} ${rule} `
+      + `· n ${q.serviceLevelN}`;
   }
 
   function renderSatisfaction(s) {
@@ -260,12 +264,16 @@
     drawSparkline($('sparkline'), s.today);
   }
 
-  /** One line per run of hours with an index, over the 24 hours of the day, the index on a 0–100 scale. */
+  /**
+   * One line per run of hours with an index, across the 24 hours of the day, the index on a 0–100 scale. Drawn in
+   * the element's own pixels, so that lines and text keep their size at any width.
+   */
   function drawSparkline(svg, hours) {
-    const width = 240;
-    const height = 60;
-    const x = (i) => (i / Math.max(23, hours.length - 1)) * width;
-    const y = (index) => height - 3 - (index / 100) * (height - 6);
+    const { width, height } = canvas(svg);
+    const pad = 6;
+    const labels = 16;
+    const x = (i) => pad + (i / Math.max(23, hours.length - 1)) * (width - 2 * pad);
+    const y = (index) => height - labels - pad - (index / 100) * (height - labels - 2 * pad);
     const runs = [];
     let run = null;
     hours.forEach((h, i) => {
@@ -280,12 +288,24 @@
       run.push([x(i), y(h.index)]);
     });
     svg.replaceChildren(
-      svgElement('line', { class: 'axis faint', x1: 0, x2: width, y1: y(50), y2: y(50) }),
+      svgElement('line', { class: 'axis faint', x1: pad, x2: width - pad, y1: y(50), y2: y(50) }),
+      svgElement('line', { class: 'axis', x1: pad, x2: width - pad, y1: y(0), y2: y(0) }),
+      ...[0, 6, 12, 18, 24].map((h) => svgText(`${String(h).padStart(2, '0')}h`, pad + (h / 24) * (width - 2 * pad),
+        height - 2, h === 0 ? 'tick first' : h === 24 ? 'tick last' : 'tick')),
       ...runs.flatMap((r) => [
         svgElement('polyline', { class: 'spark', points: r.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(' ') }),
-        ...r.map(([cx, cy]) => svgElement('circle', { class: 'spark-dot', cx, cy, r: 2.5 })),
+        ...r.map(([cx, cy]) => svgElement('circle', { class: 'spark-dot', cx, cy, r: 3.5 })),
       ]),
     );
+  }
+
+  /** The element's size in CSS pixels, set as its coordinate system. */
+  function canvas(svg) {
+    const box = svg.getBoundingClientRect();
+    const width = Math.max(Math.round(box.width), 120);
+    const height = Math.max(Math.round(box.height), 60);
+    svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+    return { width, height };
   }
 
   function renderComplaints(c) {
@@ -307,7 +327,7 @@
       severity.textContent = a.severity;
       const what = document.createElement('span');
       what.className = 'what';
-      what.textContent = `${a.dimension} · ${a.rule}`;
+      what.textContent = `${a.dimension.split(',').join(', ')} · ${a.rule}`;
       const numbers = document.createElement('span');
       numbers.className = 'detail';
       numbers.textContent = `${a.observed} vs ${a.expected.toFixed(1)} expected · since ${dateTime(a.startTime)}`;
@@ -323,30 +343,32 @@
   /** The journey stages left to right, the index on a 0–100 scale; the dive stage in the alarm colour. */
   function renderJourney(stages) {
     const svg = $('journey');
-    const width = 600;
-    const top = 30;
-    const bottom = 160;
-    const step = width / Math.max(stages.length, 1);
-    const x = (i) => step * i + step / 2;
+    const { width, height } = canvas(svg);
+    const left = 40;
+    const top = 34;
+    const bottom = height - 34;
+    const step = (width - left) / Math.max(stages.length, 1);
+    const x = (i) => left + step * i + step / 2;
     const y = (index) => bottom - (index / 100) * (bottom - top);
-    const shapes = [
-      svgElement('line', { class: 'axis', x1: 0, x2: width, y1: y(0), y2: y(0) }),
-      svgElement('line', { class: 'axis faint', x1: 0, x2: width, y1: y(50), y2: y(50) }),
-    ];
+    const shapes = [0, 50, 100].flatMap((level) => [
+      svgElement('line', { class: level === 0 ? 'axis' : 'axis faint', x1: left, x2: width, y1: y(level), y2: y(level) }),
+      svgText(String(level), left - 8, y(level) + 5, 'tick scale'),
+    ]);
     const points = [];
     stages.forEach((s, i) => {
-      shapes.push(svgText(STAGE_NAMES[s.touchpoint] || s.touchpoint, x(i), 190, 'stage'));
+      shapes.push(svgText(STAGE_NAMES[s.touchpoint] || s.touchpoint, x(i), height - 8, 'stage'));
       if (s.index === null) {
-        shapes.push(svgText('no responses', x(i), y(0) - 8, 'none'));
+        shapes.push(svgText('no responses', x(i), y(0) - 10, 'none'));
         return;
       }
-      points.push(`${x(i)},${y(s.index).toFixed(1)}`);
+      points.push(`${x(i).toFixed(1)},${y(s.index).toFixed(1)}`);
       shapes.push(svgElement('circle', {
-        class: s.dive ? 'stage-dot dive' : 'stage-dot', cx: x(i), cy: y(s.index), r: s.dive ? 9 : 6,
+        class: s.dive ? 'stage-dot dive' : 'stage-dot', cx: x(i), cy: y(s.index), r: s.dive ? 10 : 7,
       }));
-      const label = s.dive && s.changeFromPrevious !== null
-        ? `${s.index.toFixed(1)} (dive ${s.changeFromPrevious.toFixed(1)})` : s.index.toFixed(1);
-      shapes.push(svgText(label, x(i), y(s.index) - 14, s.dive ? 'value dive' : 'value'));
+      // the dive's label goes under its point, where the line coming down does not cross it
+      shapes.push(s.dive && s.changeFromPrevious !== null
+        ? svgText(`${s.index.toFixed(1)} (dive ${signed(s.changeFromPrevious)})`, x(i), y(s.index) + 30, 'value dive')
+        : svgText(s.index.toFixed(1), x(i), y(s.index) - 16, 'value'));
     });
     svg.replaceChildren(svgElement('polyline', { class: 'journey-line', points: points.join(' ') }), ...shapes);
     const dive = stages.find((s) => s.dive);
@@ -354,6 +376,10 @@
       + stages.map((s) => `${STAGE_NAMES[s.touchpoint] || s.touchpoint} `
         + `${s.index === null ? 'no responses' : s.index.toFixed(1)}`).join(', ')
       + (dive ? `; the dive is at ${STAGE_NAMES[dive.touchpoint] || dive.touchpoint}` : '; no dive'));
+  }
+
+  function signed(change) {
+    return `${change < 0 ? '−' : '+'}${Math.abs(change).toFixed(1)}`;
   }
 
   function renderCategories(categories) {
@@ -422,5 +448,6 @@
     loadDefinitions();
     connect();
     setInterval(showFlow, 1000);
+    window.addEventListener('resize', () => shown && render(shown));
   });
 })();

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -322,9 +323,14 @@ class WallboardBrowserTest {
     private static ChromeDriver chrome(Path chromium, Path chromedriver) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1920,1080");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // a 1080p wall screen: the page's viewport, not the window, is 1920 x 1080
+        chrome.manage().window().setSize(new Dimension(1920, 1080));
+        long frame = (Long) chrome.executeScript("return window.outerHeight - window.innerHeight");
+        chrome.manage().window().setSize(new Dimension(1920, 1080 + (int) frame));
+        return chrome;
     }
 }
