@@ -193,19 +193,30 @@
       }
       shown.add(tile);
       const waiting = String(q.waiting);
-      const longest = duration(q.longestWaitSeconds);
       const level = percent(q.serviceLevel);
       const status = statusText(q);
+      if (tile.dataset.longestWait !== String(q.longestWaitSeconds)) {
+        tile.dataset.longestWait = String(q.longestWaitSeconds);
+        tile.dataset.since = String(Date.now());
+      }
+      showLongestWait(tile);
       field(tile, 'waiting').textContent = waiting;
-      field(tile, 'longestWait').textContent = longest;
       field(tile, 'serviceLevel').textContent = level;
       field(tile, 'status').textContent = status;
       tile.className = `tile ${q.serviceLevelStatus || 'none'}`;
-      tile.setAttribute('aria-label', `Queue ${q.queue}: ${waiting} waiting, longest wait ${longest}, `
-        + `service level ${level}, ${status}`);
     });
     [...box.children].filter((t) => !shown.has(t)).forEach((t) => t.remove());
     $('no-queues').hidden = queues.length > 0;
+  }
+
+  /**
+   * The longest wait runs on between boards (the server reads the queues again only when data arrives or every
+   * 10 s): the figure as answered plus the time since it was.
+   */
+  function showLongestWait(tile) {
+    const answered = tile.dataset.longestWait === 'null' ? null : Number(tile.dataset.longestWait);
+    field(tile, 'longestWait').textContent = duration(answered === null ? null
+      : answered + Math.floor((Date.now() - Number(tile.dataset.since)) / 1000));
   }
 
   function queueTile(name) {
@@ -447,7 +458,10 @@
     $('filter').addEventListener('change', onFilterChange);
     loadDefinitions();
     connect();
-    setInterval(showFlow, 1000);
+    setInterval(() => {
+      showFlow();
+      document.querySelectorAll('#queue-tiles article').forEach(showLongestWait);
+    }, 1000);
     window.addEventListener('resize', () => shown && render(shown));
   });
 })();

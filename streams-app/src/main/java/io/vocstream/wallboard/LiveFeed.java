@@ -9,10 +9,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
@@ -20,14 +22,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes boards to the open pages over server-sent events. Every {@link #TICK}, while a page is open, one thread reads
- * the API once (each path once, however many pages), composes one board per filter in use and sends it to the
- * pages of that filter when it differs from what they were sent last; a page that just connected gets the current
- * board at the next tick. A heartbeat every {@link #HEARTBEAT} lets a page tell a quiet board from a lost connection.
- * That thread is the only one writing to the pages.
+ * the count of events read (cheap: it says whether data is flowing); while data flows, and for {@link #SETTLE} after,
+ * and otherwise every {@link #REFRESH}, it reads every answer the boards need, each path once and all at once however
+ * many pages are open. It then composes one board per filter in use and sends it to the pages of that filter when it
+ * differs from what they were sent last; a page that just connected gets the current board at the next tick. A
+ * heartbeat every {@link #HEARTBEAT} lets a page tell a quiet board from a lost connection. That thread is the only
+ * one writing to the pages.
  */
 final class LiveFeed {
     static final Duration TICK = Duration.ofMillis(500);
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
+    static final Duration SETTLE = Duration.ofSeconds(5);
+    static final Duration REFRESH = Duration.ofSeconds(10);
     /** Distinct filters served at once: each costs its own reads every tick. */
     static final int MAX_FILTERS = 32;
     static final String SNAPSHOT_EVENT = "snapshot";
@@ -46,7 +52,10 @@ final class LiveFeed {
     private ScheduledFuture<?> ticking;
     private boolean stopOnServerStop;
     private volatile boolean stopped;
-    /** Written by the feed thread only, as is {@code lastProblem}. */
+    /** The answers the boards are composed from, and the filters they were read for. */
+    private ApiSource.Answers answers;
+    private Set<WallboardFilter> answered;
+    /** Touched by the feed thread only, as are the answers. */
     private Instant lastHeartbeat = Instant.EPOCH;
     private String lastProblem;
 
@@ -129,6 +138,7 @@ final class LiveFeed {
             ticking.cancel(false);
             ticking = null;
             flow.stopWatching();
+            answers = null;
         }
         return new ArrayList<>(audiences.entrySet());
     }
@@ -140,17 +150,22 @@ final class LiveFeed {
                 return;
             }
             Instant now = Instant.now();
-            ApiSource.Answers answers = source.round();
-            Message flowProblem = null;
             Freshness freshness = null;
+            Message flowProblem = null;
             try {
-                freshness = SnapshotComposer.freshness(flow, answers, now);
+                freshness = SnapshotComposer.freshness(flow, source.read(SnapshotComposer.INGEST), now);
             } catch (ApiSource.Unavailable e) {
                 flowProblem = problemMessage(e.getMessage());
             }
+            if (flowProblem == null) {
+                Set<WallboardFilter> filters = serving.stream().map(Map.Entry::getKey).collect(Collectors.toSet());
+                if (outdated(filters, freshness, now)) {
+                    answers = source.read(SnapshotComposer.paths(filters, now, zone), now);
+                    answered = filters;
+                }
+            }
             for (Map.Entry<WallboardFilter, Map<SseClient, Message>> served : serving) {
-                serve(served.getValue(), flowProblem != null ? flowProblem
-                        : board(served.getKey(), answers, freshness, now));
+                serve(served.getValue(), flowProblem != null ? flowProblem : board(served.getKey(), freshness));
             }
             if (!Duration.between(lastHeartbeat, now).minus(HEARTBEAT).isNegative()) {
                 lastHeartbeat = now;
@@ -163,13 +178,25 @@ final class LiveFeed {
         }
     }
 
-    private Message board(WallboardFilter filter, ApiSource.Answers answers, Freshness freshness, Instant now) {
+    /**
+     * Whether the answers must be read again: none yet, a filter they were not read for, data arrived within
+     * {@link #SETTLE} (the capabilities' state follows the input a little later), or they are {@link #REFRESH} old
+     * (figures that move with the clock alone: rolling windows, the longest wait).
+     */
+    private boolean outdated(Set<WallboardFilter> filters, Freshness freshness, Instant now) {
+        return answers == null || !answered.containsAll(filters)
+                || !now.isBefore(answers.at().plus(REFRESH))
+                || freshness.dataReceivedAt() != null && now.isBefore(freshness.dataReceivedAt().plus(SETTLE));
+    }
+
+    private Message board(WallboardFilter filter, Freshness freshness) {
         try {
             Message board = new Message(SNAPSHOT_EVENT,
-                    json(SnapshotComposer.compose(filter, answers, freshness, now, zone)));
+                    json(SnapshotComposer.compose(filter, answers, freshness, zone)));
             lastProblem = null;
             return board;
         } catch (ApiSource.Unavailable e) {
+            answers = null; // read again at the next tick
             return problemMessage(e.getMessage());
         }
     }

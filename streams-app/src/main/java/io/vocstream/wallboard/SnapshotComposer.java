@@ -12,8 +12,11 @@ import io.vocstream.wallboard.WallboardSnapshot.QueueTile;
 import io.vocstream.wallboard.WallboardSnapshot.Satisfaction;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -33,6 +36,7 @@ final class SnapshotComposer {
     private static final String COMPLAINTS = "/api/v1/complaints?" + TODAY + "&dimension=";
     private static final String SATISFACTION_SLICE = "/api/v1/satisfaction/slice?" + TODAY;
     private static final String SATISFACTION_SERIES = "/api/v1/satisfaction/series?step=1h&from=";
+    private static final String CATEGORY = "category";
     private static final String UNKNOWN = "unknown";
     private static final Comparator<AlertLine> CRITICAL_THEN_NEWEST = Comparator
             .comparing((AlertLine a) -> !"CRITICAL".equals(a.severity()))
@@ -41,11 +45,11 @@ final class SnapshotComposer {
     private SnapshotComposer() {
     }
 
-    /** The cluster-wide count of input events read and the newest event time, from {@link #INGEST}. */
-    static Freshness freshness(DataFlow flow, ApiSource.Answers answers, Instant now) {
+    /** The cluster-wide count of input events read and the newest event time, from the answer of {@link #INGEST}. */
+    static Freshness freshness(DataFlow flow, JsonNode topics, Instant now) {
         long events = 0;
         Instant newest = null;
-        for (JsonNode topic : answers.get(INGEST)) {
+        for (JsonNode topic : topics) {
             events += topic.path("events").asLong();
             Instant last = instant(topic.path("lastEventTime"));
             if (last != null && (newest == null || last.isAfter(newest))) {
@@ -55,19 +59,55 @@ final class SnapshotComposer {
         return flow.observe(events, newest, now);
     }
 
+    /** Every answer the boards of {@code filters} are composed from at {@code at}. */
+    static Set<String> paths(Collection<WallboardFilter> filters, Instant at, ZoneId zone) {
+        Set<String> paths = new LinkedHashSet<>(List.of(QUEUES, ALERTS, JOURNEY, SATISFACTION_REGIONS,
+                complaints(WallboardFilter.REGION), complaints(CATEGORY)));
+        Instant startOfToday = startOfToday(at, zone);
+        for (WallboardFilter filter : filters) {
+            paths.add(complaints(filter.dimension()));
+            paths.add(satisfactionToday(filter));
+            paths.add(satisfactionHours(filter, startOfToday));
+        }
+        return paths;
+    }
+
     /**
+     * The board of {@code filter} from {@code answers} (read as {@link #paths} says).
+     *
      * @param zone the application's zone, whose midnight starts "today"
      */
     static WallboardSnapshot compose(WallboardFilter filter, ApiSource.Answers answers, Freshness freshness,
-                                     Instant now, ZoneId zone) {
+                                     ZoneId zone) {
         JsonNode queueRows = answers.get(QUEUES);
-        JsonNode complaintRegions = answers.get(COMPLAINTS + WallboardFilter.REGION);
+        JsonNode hours = answers.get(satisfactionHours(filter, startOfToday(answers.at(), zone)));
         return new WallboardSnapshot(filter, freshness, queues(filter, queueRows),
-                satisfaction(filter, answers, WindowName.TODAY.resolve(now, zone).from()),
-                complaints(filter, answers.get(COMPLAINTS + filter.dimension())),
+                satisfaction(answers.get(satisfactionToday(filter)), hours),
+                complaints(filter, answers.get(complaints(filter.dimension()))),
                 alerts(filter, answers.get(ALERTS)), journey(answers.get(JOURNEY)),
-                topCategories(answers.get(COMPLAINTS + "category")),
-                options(queueRows, answers.get(SATISFACTION_REGIONS), complaintRegions));
+                topCategories(answers.get(complaints(CATEGORY))),
+                options(queueRows, answers.get(SATISFACTION_REGIONS), answers.get(complaints(WallboardFilter.REGION))));
+    }
+
+    private static Instant startOfToday(Instant at, ZoneId zone) {
+        return WindowName.TODAY.resolve(at, zone).from();
+    }
+
+    private static String complaints(String dimension) {
+        return COMPLAINTS + dimension;
+    }
+
+    private static String slice(WallboardFilter filter) {
+        return filter.isEverything() ? ""
+                : "&dimension=" + filter.dimension() + "&value=" + ApiSource.encode(filter.value());
+    }
+
+    private static String satisfactionToday(WallboardFilter filter) {
+        return SATISFACTION_SLICE + slice(filter);
+    }
+
+    private static String satisfactionHours(WallboardFilter filter, Instant startOfToday) {
+        return SATISFACTION_SERIES + startOfToday + slice(filter);
     }
 
     private static List<QueueTile> queues(WallboardFilter filter, JsonNode rows) {
@@ -86,15 +126,11 @@ final class SnapshotComposer {
                 .toList();
     }
 
-    private static Satisfaction satisfaction(WallboardFilter filter, ApiSource.Answers answers, Instant startOfToday) {
-        String slice = filter.isEverything() ? ""
-                : "&dimension=" + filter.dimension() + "&value=" + ApiSource.encode(filter.value());
-        JsonNode today = answers.get(SATISFACTION_SLICE + slice);
-        List<IndexPoint> hours = stream(answers.get(SATISFACTION_SERIES + startOfToday + slice))
-                .map(r -> new IndexPoint(instant(r.path("time")), number(r.path("index")), r.path("indexN").asLong()))
-                .toList();
+    private static Satisfaction satisfaction(JsonNode today, JsonNode hours) {
         return new Satisfaction(number(today.path("index")), today.path("indexN").asLong(),
-                number(today.path("indexLow")), number(today.path("indexHigh")), hours);
+                number(today.path("indexLow")), number(today.path("indexHigh")), stream(hours)
+                .map(r -> new IndexPoint(instant(r.path("time")), number(r.path("index")), r.path("indexN").asLong()))
+                .toList());
     }
 
     private static Complaints complaints(WallboardFilter filter, JsonNode rows) {

@@ -2,6 +2,7 @@ package io.vocstream.wallboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +77,19 @@ class WallboardSnapshotTest {
                      {"time": "2026-03-01T23:00:00Z", "index": 61.5, "indexN": 6}]""")));
 
     private WallboardSnapshot compose(WallboardFilter filter) {
-        return SnapshotComposer.compose(filter, answers::get, FRESH, NOW, ZONE);
+        Set<String> read = SnapshotComposer.paths(List.of(filter), NOW, ZONE);
+        return SnapshotComposer.compose(filter, new ApiSource.Answers() {
+            @Override
+            public Instant at() {
+                return NOW;
+            }
+
+            @Override
+            public JsonNode get(String path) {
+                assertTrue(read.contains(path), path + " is composed from but not among the paths read");
+                return Objects.requireNonNull(answers.get(path), path);
+            }
+        }, FRESH, ZONE);
     }
 
     @Test
