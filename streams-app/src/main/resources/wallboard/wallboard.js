@@ -216,7 +216,7 @@
   function showLongestWait(tile) {
     const answered = tile.dataset.longestWait === 'null' ? null : Number(tile.dataset.longestWait);
     field(tile, 'longestWait').textContent = duration(answered === null ? null
-      : answered + Math.floor((Date.now() - Number(tile.dataset.since)) / 1000));
+      : answered + Math.round((Date.now() - Number(tile.dataset.since)) / 1000));
   }
 
   function queueTile(name) {

@@ -34,7 +34,7 @@ final class LiveFeed {
     static final Duration HEARTBEAT = Duration.ofSeconds(5);
     static final Duration SETTLE = Duration.ofSeconds(5);
     static final Duration REFRESH = Duration.ofSeconds(10);
-    /** Distinct filters served at once: each costs its own reads every tick. */
+    /** Distinct filters served at once: each adds its own answers to every read. */
     static final int MAX_FILTERS = 32;
     static final String SNAPSHOT_EVENT = "snapshot";
     static final String UNAVAILABLE_EVENT = "unavailable";
@@ -48,14 +48,14 @@ final class LiveFeed {
     /** The open pages of each filter in use, with what each was sent last. */
     private final Map<WallboardFilter, Map<SseClient, Message>> audiences = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor ticker;
-    /** The running schedule, {@code null} while no page is open; guarded by {@code this}, as is the next. */
+    // guarded by this: the running schedule (null while no page is open), whether the server's stop is watched
     private ScheduledFuture<?> ticking;
-    private boolean stopOnServerStop;
+    private boolean watchingServer;
     private volatile boolean stopped;
-    /** The answers the boards are composed from, and the filters they were read for. */
+    // the feed thread's own: the answers the boards are composed from and the filters they were read for, the last
+    // heartbeat, the problem last logged
     private ApiSource.Answers answers;
     private Set<WallboardFilter> answered;
-    /** Touched by the feed thread only, as are the answers. */
     private Instant lastHeartbeat = Instant.EPOCH;
     private String lastProblem;
 
@@ -83,9 +83,9 @@ final class LiveFeed {
     /** Adds a page showing {@code filter}; it is served until its connection closes or the server stops. */
     void join(SseClient page, WallboardFilter filter) {
         synchronized (this) {
-            if (!stopOnServerStop) {
+            if (!watchingServer) {
                 stopWithServerOf(page);
-                stopOnServerStop = true;
+                watchingServer = true;
             }
             if (!audiences.containsKey(filter) && audiences.size() >= MAX_FILTERS) {
                 page.sendEvent(UNAVAILABLE_EVENT, problem("the wallboard is serving " + MAX_FILTERS

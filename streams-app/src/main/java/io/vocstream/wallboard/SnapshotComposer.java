@@ -119,7 +119,7 @@ final class SnapshotComposer {
                     Double target = number(r.path("serviceLevelTarget"));
                     Double longestWait = number(r.path("longestWaitSeconds"));
                     return new QueueTile(r.path("queue").asText(), r.path("waiting").asLong(),
-                            longestWait == null ? null : (long) Math.floor(longestWait), serviceLevel,
+                            longestWait == null ? null : Math.round(longestWait), serviceLevel,
                             r.path("serviceLevelN").asLong(), r.path("serviceLevelThresholdSeconds").asInt(), target,
                             QueueTile.status(serviceLevel, target));
                 })

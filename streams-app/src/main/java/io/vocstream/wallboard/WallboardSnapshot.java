@@ -20,7 +20,7 @@ public record WallboardSnapshot(WallboardFilter filter, Freshness freshness, Lis
     /**
      * One queue now and over the rolling 15 minutes.
      *
-     * @param longestWaitSeconds  the API's figure in whole seconds (rounded down); {@code null} when nobody waits
+     * @param longestWaitSeconds  the API's figure rounded to whole seconds; {@code null} when nobody waits
      * @param serviceLevelStatus  {@code met}, {@code near} or {@code missed} against the target; {@code null} without
      *                            a service level or a target
      */

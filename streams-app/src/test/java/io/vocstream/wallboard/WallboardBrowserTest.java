@@ -130,9 +130,14 @@ class WallboardBrowserTest {
             assertTrue(tile.getAttribute("class").contains(status), queue + " is " + status + ": "
                     + tile.getAttribute("class"));
         }
-        JsonNode billing = api(SnapshotComposer.QUEUES).get(0);
+        // the page shows the figure its board was composed from plus the time since it received the board: it trails
+        // the API by the time from reading to receiving, a tick or two on a loaded machine
+        double waitBefore = api(SnapshotComposer.QUEUES).get(0).path("longestWaitSeconds").asDouble();
         long shownWait = seconds(browser.findElement(tileField("billing", "longestWait")).getText());
-        assertEquals(billing.path("longestWaitSeconds").asDouble(), shownWait, 2.0, "longest wait, seconds");
+        double waitAfter = api(SnapshotComposer.QUEUES).get(0).path("longestWaitSeconds").asDouble();
+        assertTrue(shownWait >= waitBefore - 4 && shownWait <= waitAfter + 1,
+                "longest wait shown " + shownWait + " s, the API's " + waitBefore + " s before and " + waitAfter
+                        + " s after");
         assertEquals("–", browser.findElement(tileField("sales", "longestWait")).getText(), "nobody waits in sales");
 
         assertEquals(api("/api/v1/satisfaction/slice?window=today").path("index").asDouble(),
