@@ -18,6 +18,7 @@ import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.streams.DeadLetterDeserializationHandler;
 import io.vocstream.streams.DeadLetterProcessingHandler;
 import io.vocstream.streams.EventSerdes;
+import io.vocstream.wallboard.WallboardRoutes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +74,8 @@ public final class VocstreamApp implements AutoCloseable {
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
                 CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new AlertRoutes(router),
                         new ComplaintRoutes(router, config), new SatisfactionRoutes(router, config),
-                        new ContactCenterRoutes(router, config), new RepairRoutes(router, config)));
+                        new ContactCenterRoutes(router, config), new RepairRoutes(router, config),
+                        new WallboardRoutes(self, config)));
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);

@@ -78,6 +78,11 @@ public final class LiveApp implements AutoCloseable {
         return demo.bootstrapServers();
     }
 
+    /** The address of {@code path} on the application's HTTP server, for a client of its own (a browser). */
+    public String url(String path) {
+        return "http://localhost:" + demo.httpPort() + path;
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
