@@ -62,7 +62,11 @@ public final class AlertRoutes implements ApiRoutes {
     }
 
     private List<Alert> local(Predicate<Alert> wanted) {
-        ReadOnlyKeyValueStore<String, Alert> store = router.localStore(STORE, QueryableStoreTypes.keyValueStore());
+        return alerts(router.localStore(STORE, QueryableStoreTypes.keyValueStore()), wanted);
+    }
+
+    /** The alerts of this instance's alert store that {@code wanted} accepts. */
+    public static List<Alert> alerts(ReadOnlyKeyValueStore<String, Alert> store, Predicate<Alert> wanted) {
         List<Alert> rows = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = store.all()) {
             all.forEachRemaining((KeyValue<String, Alert> kv) -> {

@@ -1,6 +1,5 @@
 package io.vocstream.app;
 
-import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
 import io.vocstream.alerts.AlertRoutes;
 import io.vocstream.complaints.ComplaintRoutes;
@@ -8,6 +7,7 @@ import io.vocstream.config.AppConfig;
 import io.vocstream.contactcenter.ContactCenterRoutes;
 import io.vocstream.http.ApiServer;
 import io.vocstream.ingest.IngestRoutes;
+import io.vocstream.metrics.VocstreamMetrics;
 import io.vocstream.query.InstanceRouter;
 import io.vocstream.repair.RepairRoutes;
 import io.vocstream.runtime.FreePorts;
@@ -71,8 +71,9 @@ public final class VocstreamApp implements AutoCloseable {
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
+        VocstreamMetrics metrics = new VocstreamMetrics(streams, router, config);
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
-                CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new AlertRoutes(router),
+                metrics.registry(), List.of(metrics.httpLatency(), new IngestRoutes(router), new AlertRoutes(router),
                         new ComplaintRoutes(router, config), new SatisfactionRoutes(router, config),
                         new ContactCenterRoutes(router, config), new RepairRoutes(router, config),
                         new WallboardRoutes(self, config)));

@@ -73,6 +73,19 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Request rate of --queries, requests/s (default ${DEFAULT-VALUE}).")
     double requestRate;
 
+    @Option(names = "--metrics-scrape", description = "Measure instead how long a /metrics scrape takes once the "
+            + "application has caught up with --simulated of the simulator's events up to now at --scale and the "
+            + "state of many slices of --queries: --runs scrapes, one after the other (MetricsScrapeBenchmark).")
+    boolean metricsScrape;
+
+    @Option(names = "--simulated", defaultValue = "PT24H",
+            description = "Simulated time fed before --metrics-scrape measures (default ${DEFAULT-VALUE}).")
+    Duration simulated;
+
+    @Option(names = "--scale", defaultValue = "1.0",
+            description = "Simulator volume scale for --metrics-scrape (default ${DEFAULT-VALUE}, the demo's).")
+    double scale;
+
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
             description = "Application settings for the measured runs, e.g. -D processing.guarantee=at_least_once.")
     Map<String, String> settings = new HashMap<>();
@@ -90,6 +103,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         if (freshness) {
             FreshnessBenchmark.run(dataDir, rate, duration, seed, settings, System.out);
+            return 0;
+        }
+        if (metricsScrape) {
+            MetricsScrapeBenchmark.run(dataDir, simulated, scale, runs, seed, settings, System.out);
             return 0;
         }
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dataDir);

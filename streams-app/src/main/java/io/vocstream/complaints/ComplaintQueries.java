@@ -26,6 +26,11 @@ public final class ComplaintQueries {
     /** Upper edges of the backlog age bands; the last band is open-ended. */
     static final List<Duration> AGE_BANDS = List.of(Duration.ofDays(1), Duration.ofDays(3), Duration.ofDays(7),
             Duration.ofDays(14), Duration.ofDays(28), Duration.ofDays(56));
+    /** The store of open complaints that {@link #backlogPartials} reads. */
+    public static final String BACKLOG_STORE = ComplaintLifecycles.OPEN_STORE;
+    /** Every rule that raises complaint alerts. */
+    public static final List<String> ALERT_RULES =
+            List.of(SpikeSettings.POISSON_RULE, SpikeSettings.CUSUM_RULE, CommonIssueAlerting.RULE);
     private static final List<String> KINDS = List.of(ComplaintLifecycles.KPI_KIND, RepeatComplainants.REPEAT_KIND,
             HandledContacts.CONTACTS_KIND);
 
@@ -43,8 +48,8 @@ public final class ComplaintQueries {
     }
 
     /** This instance's statistics of every slice of {@code dimension} over {@code range}, from every kind of store. */
-    static List<SlicePartial> slicePartials(WindowStores stores, String dimension, WindowName window,
-                                            TimeRange range) {
+    public static List<SlicePartial> slicePartials(WindowStores stores, String dimension, WindowName window,
+                                                   TimeRange range) {
         List<SlicePartial> partials = new ArrayList<>();
         for (String store : kpiStoreNames(window)) {
             BucketQueries.mergedByKeyPrefix(stores.apply(store), SliceKeys.prefixOf(dimension), range)
@@ -54,8 +59,8 @@ public final class ComplaintQueries {
     }
 
     /** One row per slice from every instance's partials, by slice value. */
-    static List<ComplaintKpiRow> kpiRows(String dimension, WindowName window, TimeRange range,
-                                         List<SlicePartial> partials, ComplaintSettings settings) {
+    public static List<ComplaintKpiRow> kpiRows(String dimension, WindowName window, TimeRange range,
+                                                List<SlicePartial> partials, ComplaintSettings settings) {
         Map<String, ComplaintStats> bySlice = new TreeMap<>();
         partials.forEach(p -> bySlice.merge(p.slice(), p.stats(), ComplaintStats::merge));
         return bySlice.entrySet().stream()
@@ -89,8 +94,8 @@ public final class ComplaintQueries {
     }
 
     /** This instance's open complaints of every slice of {@code dimension}, with ages at {@code at}. */
-    static List<BacklogPartial> backlogPartials(ReadOnlyKeyValueStore<String, OpenComplaint> open, String dimension,
-                                                Instant at) {
+    public static List<BacklogPartial> backlogPartials(ReadOnlyKeyValueStore<String, OpenComplaint> open,
+                                                       String dimension, Instant at) {
         String prefix = SliceKeys.prefixOf(dimension);
         long now = at.toEpochMilli();
         Map<String, long[]> bands = new TreeMap<>();
@@ -119,7 +124,7 @@ public final class ComplaintQueries {
         return AGE_BANDS.size();
     }
 
-    static List<BacklogRow> backlogRows(String dimension, Instant at, List<BacklogPartial> partials) {
+    public static List<BacklogRow> backlogRows(String dimension, Instant at, List<BacklogPartial> partials) {
         Map<String, List<BacklogPartial>> bySlice = new TreeMap<>();
         partials.forEach(p -> bySlice.computeIfAbsent(p.slice(), k -> new ArrayList<>()).add(p));
         return bySlice.entrySet().stream().map(e -> {

@@ -85,7 +85,8 @@ public final class RepairRoutes implements ApiRoutes {
         TimeRange range = window.resolve(at(ctx), config.zone());
         router.answer(ctx, RepairTopology.orderStatsStore(step.bucketSize()), RepairQueries.StepPartial.class,
                 () -> queries.seriesOf(sliceKey, range, step.length(), step.bucketSize()),
-                partials -> RepairQueries.seriesFigures(partials, sliceKey, step.length(), config));
+                partials -> RepairQueries.seriesFigures(partials, sliceKey, step.length(), config).stream()
+                        .map(f -> new RepairSeriesStep(f.from(), f)).toList());
     }
 
     private void open(Context ctx) {
@@ -138,7 +139,7 @@ public final class RepairRoutes implements ApiRoutes {
     }
 
     /** This instance's stores, through the router (a 503 while they restore or migrate). */
-    private record RouterStores(InstanceRouter router) implements RepairQueries.LocalStores {
+    public record RouterStores(InstanceRouter router) implements RepairQueries.LocalStores {
         @Override
         public List<ReadOnlyWindowStore<String, RepairStats>> stats(BucketSize size) {
             return RepairTopology.statsStores(size).stream().map(name -> router.<ReadOnlyWindowStore<String,
