@@ -77,6 +77,7 @@ class WallboardBrowserTest {
         app = LiveApp.start(dataDir, Map.of(AppConfig.TOPICS_PARTITIONS, "3",
                 AppConfig.TIME_ZONE, middayZone().getId(),
                 WallboardSettings.STALE_AFTER, STALE_AFTER.toString()));
+        app.await("/ready", ready -> true);
         app.produce(
                 Events.contact("c1", OFFERED, ago(60)).build(),
                 Events.contact("c1", ANSWERED, ago(50)).setAgentId("a1").build(),
