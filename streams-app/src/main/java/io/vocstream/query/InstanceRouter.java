@@ -1,7 +1,9 @@
 package io.vocstream.query;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
 import io.vocstream.http.ServiceUnavailableException;
 import java.io.IOException;
@@ -62,13 +64,14 @@ public final class InstanceRouter {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final ObjectMapper json;
+    /** Reads other instances' rows, skipping the derived properties rows also carry (such as an alert's "open"). */
+    private final ObjectReader rowReader;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json) {
         this.streams = streams;
         this.self = self;
-        this.json = json;
+        this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     /**
@@ -97,7 +100,7 @@ public final class InstanceRouter {
      */
     public <T> List<T> gather(Context ctx, List<String> storeNames, Class<T> rowType, Supplier<List<T>> local) {
         boolean leg = isLeg(ctx);
-        JavaType listType = json.getTypeFactory().constructCollectionType(List.class, rowType);
+        JavaType listType = rowReader.getTypeFactory().constructCollectionType(List.class, rowType);
         return patiently(leg, () -> {
             Set<StreamsMetadata> assignment = assignment();
             List<T> rows = new ArrayList<>(local.get());
@@ -212,7 +215,7 @@ public final class InstanceRouter {
                         + new String(response.body(), StandardCharsets.UTF_8));
             }
             try {
-                return json.readValue(response.body(), listType);
+                return rowReader.forType(listType).readValue(response.body());
             } catch (IOException e) {
                 throw unavailable("instance " + host + " answered " + path + " with rows this instance cannot read: "
                         + e.getMessage());
