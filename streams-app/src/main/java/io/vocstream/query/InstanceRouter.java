@@ -80,8 +80,7 @@ public final class InstanceRouter {
      * which retry then and answer 503 if the refusal lasts.
      */
     public <T> T localStore(String storeName, QueryableStoreType<T> type) {
-        requireRunning();
-        if (hostsOf(List.of(storeName)).stream().noneMatch(self::equals)) {
+        if (!hostsOf(List.of(storeName)).contains(self)) {
             return type.create(NO_LOCAL_TASKS, storeName);
         }
         return streams.store(StoreQueryParameters.fromNameAndType(storeName, type));
@@ -173,25 +172,26 @@ public final class InstanceRouter {
         }
     }
 
-    private void requireRunning() {
+    /** Every instance's hosts, stores and partitions: what this instance believes the assignment is. */
+    private Set<StreamsMetadata> assignment() {
         KafkaStreams.State state = streams.state();
         if (state != KafkaStreams.State.RUNNING) {
             throw unavailable("Kafka Streams is " + state + " (" + (state == KafkaStreams.State.REBALANCING
                     ? "a rebalance or a restore is under way" : "not running") + ")");
         }
-    }
-
-    /** Every instance's hosts, stores and partitions: what this instance believes the assignment is. */
-    private Set<StreamsMetadata> assignment() {
-        requireRunning();
         return new HashSet<>(streams.metadataForAllStreamsClients());
     }
 
-    /** The instances hosting a task of any of {@code storeNames}, in a stable order. */
+    /**
+     * The instances running an active task of any of {@code storeNames}, in a stable order (standby copies are not
+     * read: each task is read where it is active).
+     */
     private Set<HostInfo> hostsOf(List<String> storeNames) {
         Set<HostInfo> hosts = new TreeSet<>(Comparator.comparing(HostInfo::host).thenComparingInt(HostInfo::port));
-        for (String storeName : storeNames) {
-            streams.streamsMetadataForStore(storeName).forEach(instance -> hosts.add(instance.hostInfo()));
+        for (StreamsMetadata instance : assignment()) {
+            if (storeNames.stream().anyMatch(instance.stateStoreNames()::contains)) {
+                hosts.add(instance.hostInfo());
+            }
         }
         return hosts;
     }
