@@ -146,7 +146,8 @@ public final class InstanceRouter {
      * not started or is stopping, the refusal is the answer (a 503).
      */
     private <R> R patiently(boolean leg, Supplier<R> attempt) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long started = System.nanoTime();
+        long deadline = started + PATIENCE.toNanos();
         long backoffMillis = FIRST_BACKOFF_MILLIS;
         while (true) {
             try {
@@ -154,8 +155,12 @@ public final class InstanceRouter {
             } catch (ServiceUnavailableException | InvalidStateStoreException e) {
                 boolean settling = streams.state() == KafkaStreams.State.REBALANCING
                         || streams.state() == KafkaStreams.State.RUNNING;
-                if (leg || !settling || System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
-                    throw e instanceof ServiceUnavailableException refusal ? refusal : unavailable(e.getMessage());
+                if (leg || !settling) {
+                    throw unavailable(e.getMessage());
+                }
+                if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+                    throw unavailable(e.getMessage() + "; still so after "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms of retries");
                 }
                 sleep(backoffMillis);
                 backoffMillis = Math.min(2 * backoffMillis, MAX_BACKOFF_MILLIS);

@@ -49,6 +49,13 @@ class MultiInstanceTest {
     private static final Instant FROM = AT.minus(Duration.ofMinutes(95));
     private static final List<SpecificRecord> EVENTS = MixedWorkload.generate(8, 120, FROM, AT);
     private static final Duration SETTLE = Duration.ofSeconds(60);
+    private static final String DAY = "window=24h&at=" + AT;
+    private static final String INGEST = "/api/v1/ingest/topics";
+    private static final String SURVEYS_BY_REGION = "/api/v1/satisfaction/slices?dimension=region&" + DAY;
+    private static final String COMPLAINTS_BY_REGION = "/api/v1/complaints?dimension=region&" + DAY;
+    private static final String ALERTS = "/api/v1/alerts?status=recent";
+    private static final String QUEUES = "/api/v1/queues?" + DAY;
+    private static final String REPAIRS_BY_REGION = "/api/v1/repairs?dimension=region&" + DAY;
 
     @TempDir
     Path dir;
@@ -88,29 +95,28 @@ class MultiInstanceTest {
     /** The main query of every capability at AT, and one entity of each kind that is looked up by id. */
     private static List<String> paths() {
         String at = "at=" + AT;
-        String day = "window=24h&" + at;
         return List.of(
-                "/api/v1/ingest/topics",
-                "/api/v1/satisfaction/slices?dimension=region&" + day,
-                "/api/v1/satisfaction/slice?" + day,
-                "/api/v1/satisfaction/journey?" + day,
-                "/api/v1/satisfaction/linkage?by=wait&" + day,
-                "/api/v1/satisfaction/linkage?by=complaint&" + day,
+                INGEST,
+                SURVEYS_BY_REGION,
+                "/api/v1/satisfaction/slice?" + DAY,
+                "/api/v1/satisfaction/journey?" + DAY,
+                "/api/v1/satisfaction/linkage?by=wait&" + DAY,
+                "/api/v1/satisfaction/linkage?by=complaint&" + DAY,
                 "/api/v1/satisfaction/series?dimension=region&value=north&step=1h&from=" + FROM + "&to=" + AT,
-                "/api/v1/complaints?dimension=region&" + day,
+                COMPLAINTS_BY_REGION,
                 "/api/v1/complaints/backlog?dimension=region&" + at,
-                "/api/v1/complaints/ids?" + day,
+                "/api/v1/complaints/ids?" + DAY,
                 "/api/v1/complaints/" + first(ComplaintEvent.class).getComplaintId(),
-                "/api/v1/alerts?status=recent",
-                "/api/v1/queues?" + day,
-                "/api/v1/queues?by=region&" + day,
+                ALERTS,
+                QUEUES,
+                "/api/v1/queues?by=region&" + DAY,
                 "/api/v1/queues/billing/intervals?" + at,
-                "/api/v1/agents?" + day,
-                "/api/v1/ivr?" + day,
+                "/api/v1/agents?" + DAY,
+                "/api/v1/ivr?" + DAY,
                 "/api/v1/ivr/sessions/" + first(IvrEvent.class).getSessionId(),
-                "/api/v1/repairs?dimension=region&" + day,
+                REPAIRS_BY_REGION,
                 "/api/v1/repairs/open?" + at,
-                "/api/v1/repairs/orders?" + day,
+                "/api/v1/repairs/orders?" + DAY,
                 "/api/v1/repairs/orders/" + first(RepairEvent.class).getWorkOrderId());
     }
 
@@ -147,9 +153,9 @@ class MultiInstanceTest {
     /** The figures the answers carry are those recounted from the events, whichever instance holds them. */
     private static void assertFiguresOfTheEvents(Map<String, JsonNode> answers) {
         Recount recount = new Recount(EVENTS);
-        assertEquals(recount.eventsPerTopic(), column(answers.get(paths().get(0)), "topic", "events"));
+        assertEquals(recount.eventsPerTopic(), column(answers.get(INGEST), "topic", "events"));
 
-        JsonNode regions = answers.get(paths().get(1));
+        JsonNode regions = answers.get(SURVEYS_BY_REGION);
         Map<String, Recount.Csat> surveys = recount.surveysByRegion();
         assertEquals(surveys.keySet(), keys(regions, "value"));
         for (JsonNode row : regions) {
@@ -160,19 +166,19 @@ class MultiInstanceTest {
         }
 
         assertEquals(recount.complaintsOpenedByRegion(),
-                column(answers.get(paths().get(7)), "value", "opened"));
-        JsonNode queues = answers.get(paths().get(12));
+                column(answers.get(COMPLAINTS_BY_REGION), "value", "opened"));
+        JsonNode queues = answers.get(QUEUES);
         Map<String, Recount.Queue> offered = new TreeMap<>();
         queues.forEach(row -> offered.put(row.get("queue").asText(),
                 new Recount.Queue(row.get("offered").asLong(), row.get("answered").asLong())));
         assertEquals(recount.queues(), offered);
-        assertEquals(recount.ordersCreatedByRegion(), column(answers.get(paths().get(18)), "value", "ordersCreated"));
+        assertEquals(recount.ordersCreatedByRegion(), column(answers.get(REPAIRS_BY_REGION), "value", "ordersCreated"));
 
-        JsonNode outage = StreamSupport.stream(answers.get(paths().get(11)).spliterator(), false)
+        JsonNode outage = StreamSupport.stream(answers.get(ALERTS).spliterator(), false)
                 .filter(alert -> alert.get("dimension").asText().equals("category=outage,region="
                         + MixedWorkload.OUTAGE_REGION + ",feeder=" + MixedWorkload.OUTAGE_FEEDER))
                 .findFirst().orElseThrow(() -> new AssertionError("no common-issue alert for the outage feeder: "
-                        + answers.get(paths().get(11))));
+                        + answers.get(ALERTS)));
         assertEquals("common-issue", outage.get("rule").asText());
         assertEquals(Set.of("outage-complaint-8-0", "outage-complaint-8-1", "outage-complaint-8-2"),
                 keys(outage.get("memberIds"), null));
