@@ -12,9 +12,6 @@ import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroSerializer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +30,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class LiveApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration AWAIT = Duration.ofSeconds(60);
 
     private final Demo demo;
@@ -84,23 +80,16 @@ public final class LiveApp implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api().get(path);
     }
 
     /** The body of {@code path} once it answers 200 with a body {@code accepted} accepts (the app is eventually consistent). */
     public JsonNode await(String path, Predicate<JsonNode> accepted) throws Exception {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = get(path);
-            last = r.statusCode() + " " + r.body();
-            if (r.statusCode() == 200 && accepted.test(JSON.readTree(r.body()))) {
-                return JSON.readTree(r.body());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer as expected within " + AWAIT + "; last: " + last);
+        return api().await(path, accepted, AWAIT);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(demo.httpPort());
     }
 
     /** Asserts that {@code path} is a 400 naming {@code parameter}. */
