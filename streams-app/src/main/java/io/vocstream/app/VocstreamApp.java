@@ -7,6 +7,7 @@ import io.vocstream.complaints.ComplaintRoutes;
 import io.vocstream.config.AppConfig;
 import io.vocstream.contactcenter.ContactCenterRoutes;
 import io.vocstream.http.ApiServer;
+import io.vocstream.http.HttpSecurity;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.query.InstanceRouter;
 import io.vocstream.repair.RepairRoutes;
@@ -52,6 +53,7 @@ public final class VocstreamApp implements AutoCloseable {
     }
 
     public static VocstreamApp start(AppConfig config) {
+        HttpSecurity security = HttpSecurity.from(config.settings());
         DefaultExports.initialize();
         if (config.createTopics()) {
             try (Admin admin = Admin.create(adminProperties(config))) {
@@ -73,7 +75,7 @@ public final class VocstreamApp implements AutoCloseable {
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
                 CollectorRegistry.defaultRegistry, List.of(new IngestRoutes(router), new AlertRoutes(router),
                         new ComplaintRoutes(router, config), new SatisfactionRoutes(router, config),
-                        new ContactCenterRoutes(router, config), new RepairRoutes(router, config)));
+                        new ContactCenterRoutes(router, config), new RepairRoutes(router, config)), security);
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);
