@@ -78,6 +78,10 @@ public final class LiveApp implements AutoCloseable {
         return demo.bootstrapServers();
     }
 
+    public String registryUrl() {
+        return demo.registryUrl();
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.httpPort() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
