@@ -51,6 +51,7 @@ public final class ApiServer implements AutoCloseable {
         byte[] openApi = openApiDocument(json, capabilities);
         Javalin app = Javalin.create(cfg -> {
             security.applyTo(cfg, host, port);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.defaultContentType = ContentType.JSON;

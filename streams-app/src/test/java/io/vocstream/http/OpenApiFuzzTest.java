@@ -1,0 +1,163 @@
+package io.vocstream.http;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vocstream.events.AgentState;
+import io.vocstream.events.ComplaintEventType;
+import io.vocstream.events.ContactEventType;
+import io.vocstream.events.IvrEventType;
+import io.vocstream.events.RepairEventType;
+import io.vocstream.events.Touchpoint;
+import io.vocstream.testing.Events;
+import io.vocstream.testing.LiveApp;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Generated bad input for every endpoint: each query and path parameter the served OpenAPI document declares gets
+ * a set of unusable values, one at a time. Every answer is either a 200 (the value is legitimately accepted, such as
+ * an unknown region slice) or a 4xx with a JSON {@code error}; a 400 names the parameter. Never a 500.
+ */
+class OpenApiFuzzTest {
+    /** Empty, blank, too long, not a number, negative, zero, huge, not finite, unknown enum symbols, malformed and
+     *  out-of-range instants, a window that does not exist, and characters that break naive parsing or escaping. */
+    private static final List<String> BAD_VALUES = List.of(
+            "", " ", "x".repeat(2000), "abc", "-1", "0", "99999999999999999999", "1e309", "NaN",
+            "not-an-option", "2y", "2026-13-45T25:61:00Z", "2026-11-23", "99999999999999999", "-99999999999999999",
+            "%", "\u0000", "'; DROP TABLE x; --", "<script>alert(1)</script>", "../../etc/passwd", "ü€😀", "a/b");
+
+    @TempDir
+    static Path dataDir;
+    static LiveApp app;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = LiveApp.start(dataDir, Map.of());
+        Instant now = Instant.now();
+        // some state in every capability, so that the answers are computed, not empty
+        app.produce(
+                Events.contact("c1", ContactEventType.OFFERED, now.minusSeconds(120)).build(),
+                Events.contact("c1", ContactEventType.ANSWERED, now.minusSeconds(60)).setWaitSeconds(60.0)
+                        .setAgentId("a1").build(),
+                Events.agent("a1", AgentState.AVAILABLE, now.minusSeconds(300)).build(),
+                Events.ivr("s1", IvrEventType.SESSION_STARTED, now.minusSeconds(200)).build(),
+                Events.repair("w1", RepairEventType.CREATED, now.minusSeconds(600)).build(),
+                Events.complaint("k1", ComplaintEventType.OPENED, now.minusSeconds(500)).build(),
+                Events.survey("r1", Touchpoint.AGENT, now.minusSeconds(30)).setCsat(4).setContactId("c1").build());
+        app.await("/api/v1/ingest/topics", rows -> {
+            long events = 0;
+            for (JsonNode row : rows) {
+                events += row.get("events").asLong();
+            }
+            return events == 7;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    @Test
+    @DisplayName("every parameter of every endpoint, fed bad values, answers 200 or a JSON 4xx naming it; never 5xx")
+    void badParametersNeverFailTheServer() throws Exception {
+        JsonNode document = LiveApp.json(app.get("/api/v1/openapi.json").body());
+        List<String> problems = new ArrayList<>();
+        int requests = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            JsonNode get = path.getValue().get("get");
+            if (get == null || !get.has("parameters")) {
+                continue;
+            }
+            List<JsonNode> parameters = new ArrayList<>();
+            get.get("parameters").forEach(p -> parameters.add(resolve(document, p)));
+            for (JsonNode parameter : parameters) {
+                for (String bad : BAD_VALUES) {
+                    String url = url(path.getKey(), parameters, parameter, bad);
+                    HttpResponse<String> r = app.get(url);
+                    requests++;
+                    String problem = problem(r, parameter);
+                    if (problem != null) {
+                        problems.add(url.substring(0, Math.min(url.length(), 200)) + " -> " + r.statusCode() + " "
+                                + r.body().substring(0, Math.min(r.body().length(), 300)) + ": " + problem);
+                    }
+                }
+            }
+        }
+        assertTrue(requests > 500, "the document declares parameters (" + requests + " requests)");
+        assertTrue(problems.isEmpty(), problems.size() + " bad answers:\n" + String.join("\n", problems));
+    }
+
+    /** Why the answer is wrong, or null. */
+    private static String problem(HttpResponse<String> r, JsonNode parameter) {
+        int status = r.statusCode();
+        if (status == 200) {
+            return null;
+        }
+        if (status < 400 || status > 499) {
+            return "not 200 or 4xx";
+        }
+        JsonNode body;
+        try {
+            body = LiveApp.json(r.body());
+        } catch (Exception e) {
+            return "the body is not JSON";
+        }
+        if (!body.path("error").isTextual()) {
+            return "no \"error\" in the body";
+        }
+        String name = parameter.get("name").asText();
+        if (status == 400 && !body.get("error").asText().equals("bad parameter '" + name + "'")) {
+            return "the 400 does not name '" + name + "'";
+        }
+        return null;
+    }
+
+    /** The path with {@code bad} as {@code tested}'s value and a valid value for every other path parameter. */
+    private static String url(String template, List<JsonNode> parameters, JsonNode tested, String bad) {
+        String path = template;
+        for (JsonNode parameter : parameters) {
+            if (parameter.get("in").asText().equals("path")) {
+                String value = parameter == tested ? bad : validValue(parameter);
+                path = path.replace("{" + parameter.get("name").asText() + "}", encodePathSegment(value));
+            }
+        }
+        if (tested.get("in").asText().equals("query")) {
+            path += "?" + encode(tested.get("name").asText()) + "=" + encode(bad);
+        }
+        return path;
+    }
+
+    private static String validValue(JsonNode parameter) {
+        JsonNode symbols = parameter.path("schema").path("enum");
+        return symbols.isArray() && !symbols.isEmpty() ? symbols.get(0).asText() : "x";
+    }
+
+    private static JsonNode resolve(JsonNode document, JsonNode parameter) {
+        JsonNode ref = parameter.get("$ref");
+        return ref == null ? parameter : document.at(ref.asText().substring(1));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** A path segment: percent-encoded, and an empty value still a (blank) segment so that the route matches. */
+    private static String encodePathSegment(String s) {
+        return s.isEmpty() ? "%20" : encode(s);
+    }
+}
