@@ -30,9 +30,11 @@ final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
-        String reason = HttpStatus.getMessage(code).toLowerCase(Locale.ROOT);
+        String reason = HttpStatus.getMessage(code);
+        String detail = "the server refused the request before any route saw it"
+                + (message == null || message.equals(reason) ? "" : ": " + message);
         try {
-            writer.write(JSON.writeValueAsString(new ApiError(reason, message == null ? reason : message)));
+            writer.write(JSON.writeValueAsString(new ApiError(reason.toLowerCase(Locale.ROOT), detail)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,7 +22,7 @@ import org.apache.kafka.streams.kstream.Consumed;
  * event time).
  */
 public final class EventSerdes {
-    /** How long reading a record waits for a schema registry that cannot provide its schema (see {@link EventDeserializer}). */
+    /** How long reading a record waits for a schema registry that cannot provide its schema ({@link EventDeserializer}). */
     public static final String REGISTRY_OUTAGE_WAIT_MS = "schema.registry.outage.wait.ms";
 
     private static final EventTimeExtractor EVENT_TIME = new EventTimeExtractor();

@@ -61,8 +61,8 @@ class AuthTokenTest {
     }
 
     @Test
-    @DisplayName("without a token the API, the OpenAPI document, /metrics, the wallboard and unknown paths are a JSON 401 "
-            + "with a Bearer challenge")
+    @DisplayName("without a token the API, the OpenAPI document, /metrics, the wallboard and unknown paths are a "
+            + "JSON 401 with a Bearer challenge")
     void withoutTokenEverythingButTheProbesIs401() throws Exception {
         for (String path : List.of("/api/v1/probe", "/api/v1/openapi.json", "/metrics", "/", "/no/such/path")) {
             HttpResponse<String> r = get(path, null);

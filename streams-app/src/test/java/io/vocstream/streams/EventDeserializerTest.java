@@ -75,13 +75,13 @@ class EventDeserializerTest {
                 () -> deserializer.deserialize("contact-events", contactBytes));
 
         assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() >= 300, "it waited");
-        double deadLettered = DeadLetters.RECORDS.labels("contact-events", DeadLetterDeserializationHandler.STAGE).get();
+        String stage = DeadLetterDeserializationHandler.STAGE;
+        double deadLettered = DeadLetters.RECORDS.labels("contact-events", stage).get();
         DeserializationExceptionHandler.Response response = new DeadLetterDeserializationHandler().handleError(null,
                 new ConsumerRecord<>("contact-events", 0, 7L, new byte[0], contactBytes), e);
         assertEquals(DeserializationExceptionHandler.Result.FAIL, response.result());
         assertTrue(response.deadLetterQueueRecords().isEmpty());
-        assertEquals(deadLettered,
-                DeadLetters.RECORDS.labels("contact-events", DeadLetterDeserializationHandler.STAGE).get());
+        assertEquals(deadLettered, DeadLetters.RECORDS.labels("contact-events", stage).get());
     }
 
     @Test

@@ -86,7 +86,7 @@ class AvroDeserializerRegistryFailureTest {
     }
 
     @Test
-    @DisplayName("an id the reachable registry does not know (40403) is a SerializationException: the record is at fault")
+    @DisplayName("an id a reachable registry does not know (40403) is a SerializationException: the record's fault")
     void unknownIdIsTheRecordsFault() {
         AvroDeserializer<Object> deserializer = deserializerFor(server.url());
         byte[] unknownId = bytes.clone();
