@@ -90,6 +90,9 @@ class AuthTokenTest {
         assertEquals(200, get("/metrics", "Bearer " + TOKEN).statusCode());
         assertEquals(200, get("/api/v1/probe", basic("wallboard", TOKEN)).statusCode());
         assertEquals(404, get("/no/such/path", "Bearer " + TOKEN).statusCode());
+        JsonNode openApi = JSON.readTree(get("/api/v1/openapi.json", "Bearer " + TOKEN).body());
+        assertEquals("bearer", openApi.at("/components/securitySchemes/bearerToken/scheme").asText(),
+                "the OpenAPI document declares the token");
     }
 
     @Test

@@ -34,7 +34,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class LiveApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration AWAIT = Duration.ofSeconds(60);
+    /** Long enough for a first rebalance of every capability's tasks on a machine shared with other builds. */
+    private static final Duration AWAIT = Duration.ofSeconds(120);
 
     private final Demo demo;
 
