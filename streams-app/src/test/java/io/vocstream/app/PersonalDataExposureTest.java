@@ -58,7 +58,9 @@ class PersonalDataExposureTest {
         originalOut = System.out;
         System.setErr(new PrintStream(new Tee(originalErr, LOGGED), true, StandardCharsets.UTF_8));
         System.setOut(new PrintStream(new Tee(originalOut, LOGGED), true, StandardCharsets.UTF_8));
-        app = LiveApp.start(dataDir, Map.of());
+        app = LiveApp.start(dataDir, Map.of(
+                // one partition per topic and one stream thread: the quickest start, and all this test needs
+                "topics.partitions", "1", "stream.threads", "1"));
     }
 
     @AfterAll

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +39,11 @@ class OpenApiFuzzTest {
             "", " ", "x".repeat(2000), "abc", "-1", "99999999999999999999", "1e309", "not-an-option", "2y",
             "2026-13-45T25:61:00Z", "2026-11-23", "99999999999999999", "%", "\u0000", "'; DROP TABLE x; --",
             "<script>alert(1)</script>", "ü€😀", "a/b");
+    /** Wrong types, signs, sizes and symbols: what may clash with the values of the other parameters. */
+    private static final List<String> BAD_AMONG_VALID = List.of(
+            "", "abc", "-1", "99999999999999999999", "not-an-option", "2026-13-45T25:61:00Z", "99999999999999999");
+
+    private static final Instant NOW = Instant.now();
 
     @TempDir
     static Path dataDir;
@@ -45,7 +51,9 @@ class OpenApiFuzzTest {
 
     @BeforeAll
     static void start() throws Exception {
-        app = LiveApp.start(dataDir, Map.of());
+        app = LiveApp.start(dataDir, Map.of(
+                // one partition per topic and one stream thread: the quickest start, and all this test needs
+                "topics.partitions", "1", "stream.threads", "1"));
         Instant now = Instant.now();
         // some state in every capability, so that the answers are computed, not empty
         app.produce(
@@ -72,7 +80,8 @@ class OpenApiFuzzTest {
     }
 
     @Test
-    @DisplayName("every parameter of every endpoint, fed bad values, answers 200 or a JSON 4xx naming it; never 5xx")
+    @DisplayName("every parameter of every endpoint, fed bad values alone and among valid values of the others, "
+            + "answers 200 or a JSON 4xx naming it; never 5xx")
     void badParametersNeverFailTheServer() throws Exception {
         JsonNode document = LiveApp.json(app.get("/api/v1/openapi.json").body());
         List<String> problems = new ArrayList<>();
@@ -87,14 +96,12 @@ class OpenApiFuzzTest {
             get.get("parameters").forEach(p -> parameters.add(resolve(document, p)));
             for (JsonNode parameter : parameters) {
                 for (String bad : BAD_VALUES) {
-                    String url = url(path.getKey(), parameters, parameter, bad);
-                    HttpResponse<String> r = app.get(url);
+                    check(path.getKey(), parameters, parameter, bad, false).ifPresent(problems::add);
                     requests++;
-                    String problem = problem(r, parameter, bad);
-                    if (problem != null) {
-                        problems.add(url.substring(0, Math.min(url.length(), 200)) + " -> " + r.statusCode() + " "
-                                + r.body().substring(0, Math.min(r.body().length(), 300)) + ": " + problem);
-                    }
+                }
+                for (String bad : BAD_AMONG_VALID) {
+                    check(path.getKey(), parameters, parameter, bad, true).ifPresent(problems::add);
+                    requests++;
                 }
             }
         }
@@ -102,8 +109,21 @@ class OpenApiFuzzTest {
         assertTrue(problems.isEmpty(), problems.size() + " bad answers:\n" + String.join("\n", problems));
     }
 
-    /** Why the answer is wrong, or null. */
-    private static String problem(HttpResponse<String> r, JsonNode parameter, String bad) {
+    /** Asks for {@code tested} = {@code bad}: what is wrong with the answer, if anything. */
+    private static Optional<String> check(String template, List<JsonNode> parameters, JsonNode tested, String bad,
+                                          boolean othersSet) throws Exception {
+        String url = url(template, parameters, tested, bad, othersSet);
+        HttpResponse<String> r = app.get(url);
+        // among other values, a 400 may blame the other side of a conflict (from and to, say)
+        List<String> blamable = othersSet ? names(parameters) : List.of(tested.get("name").asText());
+        String problem = problem(r, tested, bad, blamable);
+        return problem == null ? Optional.empty() : Optional.of(url.substring(0, Math.min(url.length(), 200))
+                + " -> " + r.statusCode() + " " + r.body().substring(0, Math.min(r.body().length(), 300)) + ": "
+                + problem);
+    }
+
+    /** Why the answer is wrong, or null; a 400 must name one of {@code blamable}. */
+    private static String problem(HttpResponse<String> r, JsonNode parameter, String bad, List<String> blamable) {
         int status = r.statusCode();
         if (status == 200) {
             return null;
@@ -120,36 +140,62 @@ class OpenApiFuzzTest {
         if (!body.path("error").isTextual()) {
             return "no \"error\" in the body";
         }
-        String name = parameter.get("name").asText();
         boolean controlCharacterInPath = parameter.get("in").asText().equals("path")
                 && bad.chars().anyMatch(Character::isISOControl);
         if (status == 400 && controlCharacterInPath && body.get("error").asText().equals("bad request")) {
             return null; // Jetty refuses a control character in the path before any route could name the parameter
         }
-        if (status == 400 && !body.get("error").asText().equals("bad parameter '" + name + "'")) {
-            return "the 400 does not name '" + name + "'";
+        if (status == 400 && blamable.stream().noneMatch(
+                name -> body.get("error").asText().equals("bad parameter '" + name + "'"))) {
+            return "the 400 does not name " + blamable;
         }
         return null;
     }
 
-    /** The path with {@code bad} as {@code tested}'s value and a valid value for every other path parameter. */
-    private static String url(String template, List<JsonNode> parameters, JsonNode tested, String bad) {
+    /**
+     * The path with {@code bad} as {@code tested}'s value, a valid value for every other path parameter and, if
+     * {@code othersSet}, for every other query parameter.
+     */
+    private static String url(String template, List<JsonNode> parameters, JsonNode tested, String bad,
+                              boolean othersSet) {
         String path = template;
+        List<String> query = new ArrayList<>();
         for (JsonNode parameter : parameters) {
+            String name = parameter.get("name").asText();
+            String value = parameter == tested ? bad : validValue(parameter);
             if (parameter.get("in").asText().equals("path")) {
-                String value = parameter == tested ? bad : validValue(parameter);
-                path = path.replace("{" + parameter.get("name").asText() + "}", encodePathSegment(value));
+                path = path.replace("{" + name + "}", encodePathSegment(value));
+            } else if (parameter == tested || othersSet) {
+                query.add(encode(name) + "=" + encode(value));
             }
         }
-        if (tested.get("in").asText().equals("query")) {
-            path += "?" + encode(tested.get("name").asText()) + "=" + encode(bad);
-        }
-        return path;
+        return query.isEmpty() ? path : path + "?" + String.join("&", query);
     }
 
+    /** A value the parameter accepts: a region slice, an instant in the last hour, a symbol, or its default. */
     private static String validValue(JsonNode parameter) {
-        JsonNode symbols = parameter.path("schema").path("enum");
-        return symbols.isArray() && !symbols.isEmpty() ? symbols.get(0).asText() : "x";
+        String name = parameter.get("name").asText();
+        JsonNode schema = parameter.path("schema");
+        JsonNode symbols = schema.path("enum");
+        List<String> symbolList = new ArrayList<>();
+        symbols.forEach(symbol -> symbolList.add(symbol.asText()));
+        if (symbolList.contains("region")) {
+            return "region";
+        }
+        if (!symbolList.isEmpty()) {
+            return symbolList.get(0);
+        }
+        return switch (name) {
+            case "value" -> "north";
+            case "from" -> NOW.minusSeconds(3600).toString();
+            case "at", "to" -> NOW.toString();
+            default -> schema.has("default") ? schema.get("default").asText()
+                    : schema.path("type").asText().equals("integer") ? "1" : "x";
+        };
+    }
+
+    private static List<String> names(List<JsonNode> parameters) {
+        return parameters.stream().map(p -> p.get("name").asText()).toList();
     }
 
     private static JsonNode resolve(JsonNode document, JsonNode parameter) {

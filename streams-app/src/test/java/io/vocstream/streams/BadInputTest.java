@@ -68,7 +68,9 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        app = LiveApp.start(dataDir, Map.of());
+        app = LiveApp.start(dataDir, Map.of(
+                // one partition per topic and one stream thread: the quickest start, and all this test needs
+                "topics.partitions", "1", "stream.threads", "1"));
     }
 
     @AfterAll
