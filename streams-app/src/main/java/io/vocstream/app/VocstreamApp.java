@@ -6,6 +6,7 @@ import io.vocstream.complaints.ComplaintRoutes;
 import io.vocstream.config.AppConfig;
 import io.vocstream.contactcenter.ContactCenterRoutes;
 import io.vocstream.http.ApiServer;
+import io.vocstream.http.HttpSecurity;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.metrics.VocstreamMetrics;
 import io.vocstream.query.InstanceRouter;
@@ -53,6 +54,7 @@ public final class VocstreamApp implements AutoCloseable {
     }
 
     public static VocstreamApp start(AppConfig config) {
+        HttpSecurity security = HttpSecurity.from(config.settings());
         DefaultExports.initialize();
         if (config.createTopics()) {
             try (Admin admin = Admin.create(adminProperties(config))) {
@@ -76,7 +78,7 @@ public final class VocstreamApp implements AutoCloseable {
                 metrics.registry(), List.of(metrics.httpLatency(), new IngestRoutes(router), new AlertRoutes(router),
                         new ComplaintRoutes(router, config), new SatisfactionRoutes(router, config),
                         new ContactCenterRoutes(router, config), new RepairRoutes(router, config),
-                        new WallboardRoutes(self, config)));
+                        new WallboardRoutes(self, config)), security);
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);

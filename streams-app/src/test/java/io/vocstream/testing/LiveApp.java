@@ -12,6 +12,7 @@ import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroSerializer;
 import java.io.IOException;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class LiveApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration AWAIT = Duration.ofSeconds(60);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Long enough for a first rebalance of every capability's tasks on a machine shared with other builds. */
+    private static final Duration AWAIT = Duration.ofSeconds(120);
 
     private final Demo demo;
 
@@ -77,6 +80,10 @@ public final class LiveApp implements AutoCloseable {
     /** The address of {@code path} on the application's HTTP server, for a client of its own (a browser). */
     public String url(String path) {
         return "http://localhost:" + demo.httpPort() + path;
+    }
+
+    public String registryUrl() {
+        return demo.registryUrl();
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
