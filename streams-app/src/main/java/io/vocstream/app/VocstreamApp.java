@@ -72,13 +72,13 @@ public final class VocstreamApp implements AutoCloseable {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
+        InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper(), security.peerClient());
         VocstreamMetrics metrics = new VocstreamMetrics(streams, router, config);
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
                 metrics.registry(), List.of(metrics.httpLatency(), new IngestRoutes(router), new AlertRoutes(router),
                         new ComplaintRoutes(router, config), new SatisfactionRoutes(router, config),
                         new ContactCenterRoutes(router, config), new RepairRoutes(router, config),
-                        new WallboardRoutes(self, config)), security);
+                        new WallboardRoutes(self, config, security.peerClient())), security);
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);

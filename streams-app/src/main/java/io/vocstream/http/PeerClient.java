@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -35,11 +36,21 @@ public final class PeerClient {
      */
     public HttpResponse<byte[]> get(String host, int port, String pathAndQuery, Duration timeout)
             throws IOException, InterruptedException {
+        return http.send(request(host, port, pathAndQuery, timeout), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** {@link #get}, answered in the future. */
+    public CompletableFuture<HttpResponse<byte[]>> getAsync(String host, int port, String pathAndQuery,
+                                                            Duration timeout) {
+        return http.sendAsync(request(host, port, pathAndQuery, timeout), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest request(String host, int port, String pathAndQuery, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(host, port, pathAndQuery)).timeout(timeout).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return request.build();
     }
 
     /** The address of {@code pathAndQuery} on the instance at {@code host:port}. */

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
+import io.vocstream.http.HttpSecurity;
+import io.vocstream.http.PeerClient;
 import io.vocstream.http.ServiceUnavailableException;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,12 +64,19 @@ public final class InstanceRouter {
     private final HostInfo self;
     /** Reads other instances' rows, skipping the derived properties rows also carry (such as an alert's "open"). */
     private final ObjectReader rowReader;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final PeerClient peers;
 
+    /** A router whose requests to other instances carry no token and use http (tests, open deployments). */
     public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json) {
+        this(streams, self, json, HttpSecurity.open().peerClient());
+    }
+
+    /** @param peers how this instance asks the others: https and the token when this deployment requires them */
+    public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json, PeerClient peers) {
         this.streams = streams;
         this.self = self;
         this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.peers = peers;
     }
 
     /**
@@ -204,28 +209,22 @@ public final class InstanceRouter {
     /** Asks {@code host} for its partial rows of the same query; a refusal or no answer makes it unavailable. */
     private <T> CompletableFuture<List<T>> fetch(HostInfo host, Context ctx, JavaType listType) {
         String path = ctx.path();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
-                + path + "?" + localQuery(ctx.queryParamMap()))).timeout(LEG_TIMEOUT).GET();
-        // a deployment that requires a token requires it of the fan-out legs too
-        String authorization = ctx.header("Authorization");
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray()).handle((response, failure) -> {
-            if (failure != null) {
-                throw unavailable("instance " + host + " is unreachable: " + failure);
-            }
-            if (response.statusCode() != 200) {
-                throw unavailable("instance " + host + " answered " + response.statusCode() + " for " + path + ": "
-                        + new String(response.body(), StandardCharsets.UTF_8));
-            }
-            try {
-                return rowReader.forType(listType).readValue(response.body());
-            } catch (IOException e) {
-                throw unavailable("instance " + host + " answered " + path + " with rows this instance cannot read: "
-                        + e.getMessage());
-            }
-        });
+        return peers.getAsync(host.host(), host.port(), path + "?" + localQuery(ctx.queryParamMap()), LEG_TIMEOUT)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw unavailable("instance " + host + " is unreachable: " + failure);
+                    }
+                    if (response.statusCode() != 200) {
+                        throw unavailable("instance " + host + " answered " + response.statusCode() + " for " + path + ": "
+                                + new String(response.body(), StandardCharsets.UTF_8));
+                    }
+                    try {
+                        return rowReader.forType(listType).readValue(response.body());
+                    } catch (IOException e) {
+                        throw unavailable("instance " + host + " answered " + path + " with rows this instance cannot read: "
+                                + e.getMessage());
+                    }
+                });
     }
 
     private static <T> List<T> joined(CompletableFuture<List<T>> answer) {

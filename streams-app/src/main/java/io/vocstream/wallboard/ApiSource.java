@@ -2,13 +2,10 @@ package io.vocstream.wallboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vocstream.http.PeerClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Reads this instance's own {@code /api/v1} answers over HTTP: exactly what the API tells any client, each answer
@@ -25,13 +23,14 @@ import java.util.concurrent.CompletionException;
 final class ApiSource {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final URI base;
+    private final PeerClient peers;
+    private final HostInfo self;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /** @param base scheme, host and port of this instance, e.g. {@code http://localhost:7070} */
-    ApiSource(URI base, ObjectMapper json) {
-        this.base = base;
+    /** @param self this instance, whose API is read through {@code peers} as any client reads it */
+    ApiSource(PeerClient peers, HostInfo self, ObjectMapper json) {
+        this.peers = peers;
+        this.self = self;
         this.json = json;
     }
 
@@ -87,8 +86,7 @@ final class ApiSource {
     }
 
     private CompletableFuture<JsonNode> readAsync(String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(TIMEOUT).GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> {
+        return peers.getAsync(self.host(), self.port(), pathAndQuery, TIMEOUT).thenApply(response -> {
             if (response.statusCode() != 200) {
                 throw new Unavailable(pathAndQuery + " answered " + response.statusCode() + ": "
                         + new String(response.body(), StandardCharsets.UTF_8));

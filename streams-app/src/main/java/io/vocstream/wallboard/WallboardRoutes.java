@@ -10,10 +10,10 @@ import io.javalin.http.sse.SseHandler;
 import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiRoutes;
 import io.vocstream.http.ApiServer;
+import io.vocstream.http.PeerClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
@@ -38,11 +38,12 @@ public final class WallboardRoutes implements ApiRoutes {
     private final LiveFeed feed;
 
     /** @param self where this instance serves HTTP: the board reads its figures from this instance's own API */
-    public WallboardRoutes(HostInfo self, AppConfig config) {
+    /** @param peers how the board asks this instance's API: https and the token when the deployment requires them */
+    public WallboardRoutes(HostInfo self, AppConfig config, PeerClient peers) {
         ObjectMapper json = ApiServer.jsonMapper();
         this.page = resource("index.html");
         this.assets = ASSET_TYPES.keySet().stream().collect(Collectors.toMap(name -> name, WallboardRoutes::resource));
-        this.feed = new LiveFeed(new ApiSource(URI.create("http://" + self.host() + ":" + self.port()), json),
+        this.feed = new LiveFeed(new ApiSource(peers, self, json),
                 new DataFlow(WallboardSettings.from(config).staleAfter()), json, config.timeZone());
     }
 
