@@ -6,6 +6,7 @@ import io.vocstream.complaints.ComplaintRoutes;
 import io.vocstream.config.AppConfig;
 import io.vocstream.contactcenter.ContactCenterRoutes;
 import io.vocstream.http.ApiServer;
+import io.vocstream.http.HttpSecurity;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.metrics.VocstreamMetrics;
 import io.vocstream.query.InstanceRouter;
@@ -18,6 +19,7 @@ import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.streams.DeadLetterDeserializationHandler;
 import io.vocstream.streams.DeadLetterProcessingHandler;
 import io.vocstream.streams.EventSerdes;
+import io.vocstream.wallboard.WallboardRoutes;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +54,7 @@ public final class VocstreamApp implements AutoCloseable {
     }
 
     public static VocstreamApp start(AppConfig config) {
+        HttpSecurity security = HttpSecurity.from(config.settings());
         DefaultExports.initialize();
         if (config.createTopics()) {
             try (Admin admin = Admin.create(adminProperties(config))) {
@@ -69,12 +72,13 @@ public final class VocstreamApp implements AutoCloseable {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper());
+        InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper(), security.peerClient());
         VocstreamMetrics metrics = new VocstreamMetrics(streams, router, config);
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
                 metrics.registry(), List.of(metrics.httpLatency(), new IngestRoutes(router), new AlertRoutes(router),
                         new ComplaintRoutes(router, config), new SatisfactionRoutes(router, config),
-                        new ContactCenterRoutes(router, config), new RepairRoutes(router, config)));
+                        new ContactCenterRoutes(router, config), new RepairRoutes(router, config),
+                        new WallboardRoutes(self, config, security.peerClient())), security);
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
         return new VocstreamApp(streams, http, registry);
@@ -117,6 +121,7 @@ public final class VocstreamApp implements AutoCloseable {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, config.processingGuarantee());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toAbsolutePath().toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.topicReplicationFactor());

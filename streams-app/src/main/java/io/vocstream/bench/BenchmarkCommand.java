@@ -86,6 +86,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Simulator volume scale for --metrics-scrape (default ${DEFAULT-VALUE}, the demo's).")
     double scale;
 
+    @Option(names = "--recovery", description = "Measure instead how long an instance takes to serve again with the "
+            + "state of --events events: 'vocstream run' in a child process processes them, then per run is killed "
+            + "(SIGKILL) and relaunched, and stopped (SIGTERM) and relaunched, with dynamic and with static group "
+            + "membership (RecoveryBenchmark).")
+    boolean recovery;
+
     @Option(names = {"-D", "--set"}, paramLabel = "KEY=VALUE",
             description = "Application settings for the measured runs, e.g. -D processing.guarantee=at_least_once.")
     Map<String, String> settings = new HashMap<>();
@@ -119,6 +125,13 @@ public final class BenchmarkCommand implements Callable<Integer> {
             TopicProvisioner.ensureTopics(admin, base);
             produce(kafka, client);
             ThroughputBenchmark benchmark = new ThroughputBenchmark(admin, kafka.bootstrapServers(), client, "");
+            if (recovery) {
+                Map<String, String> cluster = new HashMap<>(settings);
+                cluster.put(AppConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
+                cluster.put(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
+                new RecoveryBenchmark(dataDir, cluster, benchmark, System.out).run(runs);
+                return 0;
+            }
             System.out.printf("%,d events in the input topics; %s, %d stream threads%n", benchmark.events(),
                     base.processingGuarantee(), base.streamThreads());
             List<Double> baseline = new ArrayList<>();

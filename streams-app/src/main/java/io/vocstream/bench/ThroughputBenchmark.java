@@ -91,7 +91,7 @@ final class ThroughputBenchmark {
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(VocstreamTopology.build(config, serdes), props)) {
             streams.start();
-            while (!caughtUp(config.applicationId(), end)) {
+            while (behind(config.applicationId(), end) > 0) {
                 if (streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException("the application failed during the benchmark");
                 }
@@ -155,16 +155,25 @@ final class ThroughputBenchmark {
                 .map(l -> l.substring("VmHWM:".length()).trim()).findFirst().orElse("unknown");
     }
 
-    private boolean caughtUp(String groupId, Map<TopicPartition, Long> end) throws Exception {
+    /** Whether the consumer group {@code groupId} has committed the end of every input partition. */
+    boolean caughtUp(String groupId) throws Exception {
+        return behind(groupId) == 0;
+    }
+
+    /** Input records the consumer group {@code groupId} has not committed yet. */
+    long behind(String groupId) throws Exception {
+        return behind(groupId, endOffsets());
+    }
+
+    private long behind(String groupId, Map<TopicPartition, Long> end) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        long behind = 0;
         for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
             OffsetAndMetadata c = committed.get(e.getKey());
-            if (e.getValue() > 0 && (c == null || c.offset() < e.getValue())) {
-                return false;
-            }
+            behind += Math.max(0, e.getValue() - (c == null ? 0 : c.offset()));
         }
-        return true;
+        return behind;
     }
 
     private Map<TopicPartition, Long> endOffsets() throws Exception {

@@ -66,7 +66,7 @@ public final class ComplaintRoutes implements ApiRoutes {
         WindowName window = window(ctx);
         TimeRange range = window.resolve(at(ctx), zone);
         List<String> stores = ComplaintQueries.kpiStoreNames(window);
-        router.answer(ctx, stores.get(0), SlicePartial.class,
+        router.answer(ctx, stores, SlicePartial.class,
                 () -> ComplaintQueries.slicePartials(
                         name -> router.localStore(name, QueryableStoreTypes.windowStore()), dimension, window, range),
                 partials -> ComplaintQueries.kpiRows(dimension, window, range, partials, settings));

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  *                              prefix removed: security.protocol, sasl.*, ssl.*)
  * @param registryClientProperties settings passed through to the schema registry client (keys
  *                              {@code schema.registry.*} and {@code basic.auth.*}, kept whole)
+ * @param standbyReplicas       warm copies Kafka Streams keeps of each task's state on other instances
  * @param eventsGrace           how far behind the newest event of its partition an event may arrive and still count
  * @param eventsMaxAge          events dated further back than this are refused as misdated
  * @param settings              the raw settings, from which each capability reads its own ({@code satisfaction.*}, ...)
@@ -31,6 +32,7 @@ public record AppConfig(
         Path dataDir,
         String processingGuarantee,
         int streamThreads,
+        int standbyReplicas,
         boolean createTopics,
         int topicPartitions,
         short topicReplicationFactor,
@@ -52,6 +54,7 @@ public record AppConfig(
     public static final String DATA_DIR = "data.dir";
     public static final String PROCESSING_GUARANTEE = "processing.guarantee";
     public static final String STREAM_THREADS = "stream.threads";
+    public static final String STANDBY_REPLICAS = "standby.replicas";
     public static final String TOPICS_CREATE = "topics.create";
     public static final String TOPICS_PARTITIONS = "topics.partitions";
     public static final String TOPICS_REPLICATION_FACTOR = "topics.replication.factor";
@@ -101,6 +104,7 @@ public record AppConfig(
                 s.parsed(DATA_DIR, Path.of("data"), Path::of, "a directory path"),
                 guarantee,
                 s.intIn(STREAM_THREADS, 2, 1, 64),
+                s.intIn(STANDBY_REPLICAS, 0, 0, 16),
                 s.bool(TOPICS_CREATE, true),
                 s.intIn(TOPICS_PARTITIONS, 6, 1, 10_000),
                 (short) s.intIn(TOPICS_REPLICATION_FACTOR, 1, 1, 32),

@@ -36,8 +36,8 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * {@code /api/v1/queues} (every queue, one queue, one queue's aligned intervals), {@code /api/v1/agents} (ranked;
  * one agent) and {@code /api/v1/ivr} (per IVR line; one session), answered from the partials of every instance.
  * Answers combine state of the contact, agent, customer and survey tasks, which Kafka Streams may place on
- * different instances, so each kind is gathered from the instances that host it and a fan-out leg answers with
- * every kind, labelled.
+ * different instances, so every instance hosting any of them is asked once and answers with every kind it holds,
+ * labelled.
  */
 public final class ContactCenterRoutes implements ApiRoutes {
     public static final String QUEUES = "/api/v1/queues";
@@ -146,8 +146,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
         String queueBuckets = any.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
         String repeatBuckets = any.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
-        answerFromAll(ctx, QueuePartial.class, QueuePartial::source, List.of(
-                new Kind<>(queueBuckets, QueuePartial.CONTACTS, () -> {
+        answerFromAll(ctx, QueuePartial.class, List.of(
+                new Kind<>(queueBuckets, () -> {
                     List<QueuePartial> partials = views.read(range -> QueueQueries.contactPartials(
                             windowStore(queueBuckets), router.localStore(ContactCenterTopology.WAITING_STORE,
                                     QueryableStoreTypes.keyValueStore()), queue, by, range), QueuePartial::queue);
@@ -156,10 +156,10 @@ public final class ContactCenterRoutes implements ApiRoutes {
                     }
                     return partials;
                 }),
-                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
+                new Kind<>(ContactCenterTopology.AGENTS_STORE,
                         () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
                                 QueryableStoreTypes.keyValueStore()), queue)),
-                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS, () -> views.read(range ->
+                new Kind<>(repeatBuckets, () -> views.read(range ->
                         QueueQueries.customerPartials(windowStore(repeatBuckets), queue, by, range),
                         QueuePartial::queue))),
                 partials -> QueueQueries.rows(known(queue, partials), config.rules(), any.window(), q -> {
@@ -231,17 +231,17 @@ public final class ContactCenterRoutes implements ApiRoutes {
         String queueBuckets = day.store(ContactCenterTopology.QUEUE_BUCKETS_STORE);
         String repeatBuckets = day.store(ContactCenterTopology.REPEAT_BUCKETS_STORE);
         // each kind answers only if its instance knows the queue; what it knows for the day is in its intervals
-        answerFromAll(ctx, QueueQueries.IntervalPartial.class, QueueQueries.IntervalPartial::source, List.of(
-                new Kind<>(queueBuckets, QueuePartial.CONTACTS, () -> seenQueue(queue, day.at())
+        answerFromAll(ctx, QueueQueries.IntervalPartial.class, List.of(
+                new Kind<>(queueBuckets, () -> seenQueue(queue, day.at())
                         ? QueueQueries.intervalPartials(windowStore(queueBuckets), queue, day.range(), step)
                         : List.of()),
                 // an agent serving the queue makes it known: an empty partial says so and changes no figure
-                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS,
+                new Kind<>(ContactCenterTopology.AGENTS_STORE,
                         () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
                                 QueryableStoreTypes.keyValueStore()), queue).isEmpty() ? List.of()
                                 : List.of(new QueueQueries.IntervalPartial(QueuePartial.AGENTS, day.range().from(),
                                         null, null))),
-                new Kind<>(repeatBuckets, QueuePartial.CUSTOMERS,
+                new Kind<>(repeatBuckets,
                         () -> QueueQueries.intervalRepeatPartials(windowStore(repeatBuckets), queue, day.range(),
                                 step))),
                 partials -> {
@@ -333,35 +333,24 @@ public final class ContactCenterRoutes implements ApiRoutes {
             }
             return rows;
         };
-        answerFromAll(ctx, AgentRanking.AgentPartial.class, AgentRanking.AgentPartial::source, List.of(
-                new Kind<>(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE), QueuePartial.CONTACTS, work),
-                new Kind<>(ContactCenterTopology.AGENTS_STORE, QueuePartial.AGENTS, states),
-                new Kind<>(v.store(ContactCenterTopology.AGENT_CSAT_STORE), AgentRanking.SURVEYS, satisfaction)),
+        answerFromAll(ctx, AgentRanking.AgentPartial.class, List.of(
+                new Kind<>(v.store(ContactCenterTopology.AGENT_BUCKETS_STORE), work),
+                new Kind<>(ContactCenterTopology.AGENTS_STORE, states),
+                new Kind<>(v.store(ContactCenterTopology.AGENT_CSAT_STORE), satisfaction)),
                 answer);
     }
 
-    /** Partials of one kind: read from {@code store} on every instance hosting it, labelled {@code source}. */
-    private record Kind<P>(String store, String source, Supplier<List<P>> local) {
+    /** Partials of one kind, read from {@code store} and the stores of its sub-topology. */
+    private record Kind<P>(String store, Supplier<List<P>> local) {
     }
 
     /**
-     * Answers from partials of several kinds, each gathered from the instances hosting its store (Kafka Streams
-     * may place the tasks of different sources on different instances): a fan-out leg answers with every kind of
-     * this instance; otherwise each kind is kept only from its own gathering, so that an instance hosting several
-     * stores counts once, and {@code finish} turns all partials into the answer.
+     * Answers from partials of several kinds, whose stores Kafka Streams may place on different instances: every
+     * instance hosting any of them is asked once and answers with every kind it holds, and {@code finish} turns all
+     * partials into the answer.
      */
-    private <P> void answerFromAll(Context ctx, Class<P> type, Function<P, String> sourceOf, List<Kind<P>> kinds,
-                                   Function<List<P>, ?> finish) {
-        List<P> all = new ArrayList<>();
-        if (InstanceRouter.SCOPE_LOCAL.equals(ctx.queryParam(InstanceRouter.SCOPE))) {
-            kinds.forEach(k -> all.addAll(k.local().get()));
-            ctx.json(all);
-            return;
-        }
-        for (Kind<P> k : kinds) {
-            router.gather(ctx, k.store(), type, k.local()).stream()
-                    .filter(p -> sourceOf.apply(p).equals(k.source())).forEach(all::add);
-        }
-        ctx.json(finish.apply(all));
+    private <P> void answerFromAll(Context ctx, Class<P> type, List<Kind<P>> kinds, Function<List<P>, ?> finish) {
+        router.answer(ctx, kinds.stream().map(Kind::store).toList(), type,
+                () -> kinds.stream().flatMap(k -> k.local().get().stream()).toList(), finish);
     }
 }

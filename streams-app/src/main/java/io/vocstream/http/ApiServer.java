@@ -38,12 +38,20 @@ public final class ApiServer implements AutoCloseable {
         this.app = app;
     }
 
-    /** Starts the server on {@code host:port} (port 0 picks a free one). */
+    /** Starts an open, plain-HTTP server on {@code host:port} (port 0 picks a free one). */
     public static ApiServer start(String host, int port, Readiness readiness, CollectorRegistry metrics,
                                   List<ApiRoutes> capabilities) {
+        return start(host, port, readiness, metrics, capabilities, HttpSecurity.open());
+    }
+
+    /** Starts the server on {@code host:port} (port 0 picks a free one), with {@code security}'s token and TLS. */
+    public static ApiServer start(String host, int port, Readiness readiness, CollectorRegistry metrics,
+                                  List<ApiRoutes> capabilities, HttpSecurity security) {
         ObjectMapper json = jsonMapper();
         byte[] openApi = openApiDocument(json, capabilities);
         Javalin app = Javalin.create(cfg -> {
+            security.applyTo(cfg, host, port);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.startup.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(json, false));
             cfg.http.defaultContentType = ContentType.JSON;

@@ -1,20 +1,27 @@
 package io.vocstream.query;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.javalin.http.Context;
+import io.vocstream.http.HttpSecurity;
+import io.vocstream.http.PeerClient;
 import io.vocstream.http.ServiceUnavailableException;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -24,99 +31,225 @@ import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreType;
+import org.apache.kafka.streams.state.internals.StateStoreProvider;
 
 /**
  * Answers a query from whichever instances hold the state: this instance's local stores, and for state spread
  * over several instances a fan-out to the others ({@code ?scope=local} on the same path) whose partial rows the
  * caller merges. Instances find each other through Kafka Streams' {@code application.server} metadata.
+ *
+ * <p>An answer is only given from a settled assignment: this instance RUNNING, every instance asked answering, and
+ * the assignment the same after the gathering as before it, so that no task is read twice or missed while it moves.
+ * While a rebalance or a restore is under way a query is retried with backoff for {@link #PATIENCE}; then it is a 503
+ * with {@code Retry-After}. A fan-out leg never waits: its caller retries the whole gathering.
  */
 public final class InstanceRouter {
     public static final String SCOPE = "scope";
     public static final String SCOPE_LOCAL = "local";
+    /** How long a query waits for a rebalance or restore to end before it is answered with a 503. */
+    static final Duration PATIENCE = Duration.ofMillis(2500);
+    private static final long FIRST_BACKOFF_MILLIS = 50;
+    private static final long MAX_BACKOFF_MILLIS = 800;
+    private static final Duration LEG_TIMEOUT = Duration.ofSeconds(5);
     private static final int RETRY_AFTER_SECONDS = 2;
+    /** Stores of no local task: read as empty, since every other instance answers for its own tasks. */
+    private static final StateStoreProvider NO_LOCAL_TASKS = new StateStoreProvider() {
+        @Override
+        public <T> List<T> stores(String storeName, QueryableStoreType<T> queryableStoreType) {
+            return List.of();
+        }
+    };
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Reads other instances' rows, skipping the derived properties rows also carry (such as an alert's "open"). */
+    private final ObjectReader rowReader;
+    private final PeerClient peers;
 
+    /** A router whose requests to other instances carry no token and use http (tests, open deployments). */
     public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json) {
+        this(streams, self, json, HttpSecurity.open().peerClient());
+    }
+
+    /** @param peers how this instance asks the others: https and the token when this deployment requires them */
+    public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json, PeerClient peers) {
         this.streams = streams;
         this.self = self;
-        this.json = json;
+        this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.peers = peers;
     }
 
-    /** This instance's shards of a store; reading them is a 503 while they are restoring or migrating. */
+    /**
+     * This instance's shards of a store: its tasks that run here, none if none runs here. Reading them is refused
+     * while they restore or migrate; call it from the {@code local} reads of {@link #gather} or {@link #answer},
+     * which retry then and answer 503 if the refusal lasts.
+     */
     public <T> T localStore(String storeName, QueryableStoreType<T> type) {
-        return queryable(storeName, () -> streams.store(StoreQueryParameters.fromNameAndType(storeName, type)));
-    }
-
-    /** Runs a read of local state, turning "not queryable now" (a rebalance, a restore) into a 503. */
-    private <T> T queryable(String storeName, Supplier<T> read) {
-        try {
-            return read.get();
-        } catch (InvalidStateStoreException e) {
-            throw new ServiceUnavailableException("store '" + storeName + "' is not queryable now ("
-                    + streams.state() + "): " + e.getMessage(), RETRY_AFTER_SECONDS);
+        if (!hostsOf(List.of(storeName)).contains(self)) {
+            return type.create(NO_LOCAL_TASKS, storeName);
         }
+        return streams.store(StoreQueryParameters.fromNameAndType(storeName, type));
     }
 
-    /**
-     * The local rows plus, unless the request is itself a fan-out leg, the rows of every other instance that
-     * hosts {@code storeName}; the caller merges rows that describe the same thing.
-     */
+    /** {@link #gather(Context, List, Class, Supplier)} of a route whose rows come from one store. */
     public <T> List<T> gather(Context ctx, String storeName, Class<T> rowType, Supplier<List<T>> local) {
-        List<T> rows = new ArrayList<>(queryable(storeName, local));
-        if (SCOPE_LOCAL.equals(ctx.queryParam(SCOPE))) {
-            return rows;
-        }
-        JavaType listType = json.getTypeFactory().constructCollectionType(List.class, rowType);
-        for (StreamsMetadata instance : streams.streamsMetadataForStore(storeName)) {
-            if (!instance.hostInfo().equals(self)) {
-                rows.addAll(fetch(instance.hostInfo(), ctx, listType));
-            }
-        }
-        return rows;
+        return gather(ctx, List.of(storeName), rowType, local);
     }
 
     /**
-     * Answers a query whose figures are computed from partial statistics: a fan-out leg ({@code scope=local})
-     * answers with this instance's partials; any other request gathers every instance's partials and answers with
-     * {@code finish} applied to them.
+     * The local rows plus, unless the request is itself a fan-out leg, the rows of every other instance that hosts
+     * any of {@code storeNames} (each asked once, answering from all its local stores); the caller merges rows that
+     * describe the same thing. {@code local} must read every store of {@code storeNames} it needs through
+     * {@link #localStore}.
      */
+    public <T> List<T> gather(Context ctx, List<String> storeNames, Class<T> rowType, Supplier<List<T>> local) {
+        boolean leg = isLeg(ctx);
+        JavaType listType = rowReader.getTypeFactory().constructCollectionType(List.class, rowType);
+        return patiently(leg, () -> {
+            Set<StreamsMetadata> assignment = assignment();
+            List<T> rows = new ArrayList<>(local.get());
+            if (!leg) {
+                List<CompletableFuture<List<T>>> legs = hostsOf(storeNames).stream()
+                        .filter(host -> !host.equals(self))
+                        .map(host -> this.<T>fetch(host, ctx, listType))
+                        .toList();
+                for (CompletableFuture<List<T>> answer : legs) {
+                    rows.addAll(joined(answer));
+                }
+            }
+            if (!assignment.equals(assignment())) {
+                throw unavailable("the assignment of tasks changed while the answer was gathered");
+            }
+            return rows;
+        });
+    }
+
+    /** {@link #answer(Context, List, Class, Supplier, Function)} of a route whose partials come from one store. */
     public <P> void answer(Context ctx, String storeName, Class<P> partialType, Supplier<List<P>> localPartials,
                            Function<List<P>, ?> finish) {
-        List<P> partials = gather(ctx, storeName, partialType, localPartials);
-        ctx.json(SCOPE_LOCAL.equals(ctx.queryParam(SCOPE)) ? partials : finish.apply(partials));
+        answer(ctx, List.of(storeName), partialType, localPartials, finish);
     }
 
-    private <T> List<T> fetch(HostInfo host, Context ctx, JavaType listType) {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + ctx.path() + "?" + localQuery(ctx));
-        try {
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() != 200) {
-                throw new ServiceUnavailableException("instance " + host + " answered " + response.statusCode()
-                        + " for " + ctx.path(), RETRY_AFTER_SECONDS);
+    /**
+     * Answers a query whose figures are computed from partial statistics read from {@code storeNames}: a fan-out leg
+     * ({@code scope=local}) answers with this instance's partials; any other request gathers every instance's
+     * partials and answers with {@code finish} applied to them.
+     */
+    public <P> void answer(Context ctx, List<String> storeNames, Class<P> partialType,
+                           Supplier<List<P>> localPartials, Function<List<P>, ?> finish) {
+        List<P> partials = gather(ctx, storeNames, partialType, localPartials);
+        ctx.json(isLeg(ctx) ? partials : finish.apply(partials));
+    }
+
+    private static boolean isLeg(Context ctx) {
+        return SCOPE_LOCAL.equals(ctx.queryParam(SCOPE));
+    }
+
+    /**
+     * Runs {@code attempt} again, with exponential backoff, while it is refused because state is not queryable now
+     * and a rebalance can still end within the patience; then, or at once for a fan-out leg or an instance that is
+     * not started or is stopping, the refusal is the answer (a 503).
+     */
+    private <R> R patiently(boolean leg, Supplier<R> attempt) {
+        long started = System.nanoTime();
+        long deadline = started + PATIENCE.toNanos();
+        long backoffMillis = FIRST_BACKOFF_MILLIS;
+        while (true) {
+            try {
+                return attempt.get();
+            } catch (ServiceUnavailableException | InvalidStateStoreException e) {
+                boolean settling = streams.state() == KafkaStreams.State.REBALANCING
+                        || streams.state() == KafkaStreams.State.RUNNING;
+                if (leg || !settling) {
+                    throw unavailable(e.getMessage());
+                }
+                if (System.nanoTime() + backoffMillis * 1_000_000 > deadline) {
+                    throw unavailable(e.getMessage() + "; still so after "
+                            + (System.nanoTime() - started) / 1_000_000 + " ms of retries");
+                }
+                sleep(backoffMillis);
+                backoffMillis = Math.min(2 * backoffMillis, MAX_BACKOFF_MILLIS);
             }
-            return json.readValue(response.body(), listType);
-        } catch (IOException e) {
-            throw new ServiceUnavailableException("instance " + host + " is unreachable: " + e.getMessage(),
-                    RETRY_AFTER_SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ServiceUnavailableException("interrupted while asking " + host, RETRY_AFTER_SECONDS);
         }
     }
 
-    private static String localQuery(Context ctx) {
-        Map<String, List<String>> params = ctx.queryParamMap();
-        String forwarded = params.entrySet().stream()
-                .filter(e -> !e.getKey().equals(SCOPE))
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable("interrupted while waiting for a rebalance to end");
+        }
+    }
+
+    /** Every instance's hosts, stores and partitions: what this instance believes the assignment is. */
+    private Set<StreamsMetadata> assignment() {
+        KafkaStreams.State state = streams.state();
+        if (state != KafkaStreams.State.RUNNING) {
+            throw unavailable("Kafka Streams is " + state + " (" + (state == KafkaStreams.State.REBALANCING
+                    ? "a rebalance or a restore is under way" : "not running") + ")");
+        }
+        return new HashSet<>(streams.metadataForAllStreamsClients());
+    }
+
+    /**
+     * The instances running an active task of any of {@code storeNames}, in a stable order (standby copies are not
+     * read: each task is read where it is active).
+     */
+    private Set<HostInfo> hostsOf(List<String> storeNames) {
+        Set<HostInfo> hosts = new TreeSet<>(Comparator.comparing(HostInfo::host).thenComparingInt(HostInfo::port));
+        for (StreamsMetadata instance : assignment()) {
+            if (storeNames.stream().anyMatch(instance.stateStoreNames()::contains)) {
+                hosts.add(instance.hostInfo());
+            }
+        }
+        return hosts;
+    }
+
+    /** Asks {@code host} for its partial rows of the same query; a refusal or no answer makes it unavailable. */
+    private <T> CompletableFuture<List<T>> fetch(HostInfo host, Context ctx, JavaType listType) {
+        String path = ctx.path();
+        return peers.getAsync(host.host(), host.port(), path + "?" + localQuery(ctx.queryParamMap()), LEG_TIMEOUT)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw unavailable("instance " + host + " is unreachable: " + failure);
+                    }
+                    if (response.statusCode() != 200) {
+                        throw unavailable("instance " + host + " answered " + response.statusCode() + " for " + path + ": "
+                                + new String(response.body(), StandardCharsets.UTF_8));
+                    }
+                    try {
+                        return rowReader.forType(listType).readValue(response.body());
+                    } catch (IOException e) {
+                        throw unavailable("instance " + host + " answered " + path + " with rows this instance cannot read: "
+                                + e.getMessage());
+                    }
+                });
+    }
+
+    private static <T> List<T> joined(CompletableFuture<List<T>> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static ServiceUnavailableException unavailable(String why) {
+        return new ServiceUnavailableException(why, RETRY_AFTER_SECONDS);
+    }
+
+    /** A request's own parameters, with {@code scope=local} instead of any scope it had. */
+    static String localQuery(Map<String, List<String>> params) {
+        Map<String, List<String>> forwarded = new LinkedHashMap<>(params);
+        forwarded.remove(SCOPE);
+        String query = forwarded.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
                 .collect(Collectors.joining("&"));
-        return (forwarded.isEmpty() ? "" : forwarded + "&") + SCOPE + "=" + SCOPE_LOCAL;
+        return (query.isEmpty() ? "" : query + "&") + SCOPE + "=" + SCOPE_LOCAL;
     }
 
     private static String encode(String s) {

@@ -57,7 +57,7 @@ public final class RepairRoutes implements ApiRoutes {
         String dimension = Params.oneOf(ctx, "dimension", SliceKeys.ALL, RepairQueries.DIMENSIONS);
         WindowName window = window(ctx);
         TimeRange range = window.resolve(at(ctx), config.zone());
-        router.answer(ctx, RepairTopology.orderStatsStore(window.bucketSize()), RepairQueries.SlicePartial.class,
+        router.answer(ctx, RepairTopology.statsStores(window.bucketSize()), RepairQueries.SlicePartial.class,
                 () -> queries.slicesOf(dimension, range, window.bucketSize()),
                 partials -> RepairQueries.figures(partials, range, config));
     }
@@ -67,7 +67,7 @@ public final class RepairRoutes implements ApiRoutes {
         String sliceKey = SliceKeys.of(dimension, ctx.pathParam("value"));
         WindowName window = window(ctx);
         TimeRange range = window.resolve(at(ctx), config.zone());
-        router.answer(ctx, RepairTopology.orderStatsStore(window.bucketSize()), RepairQueries.SlicePartial.class,
+        router.answer(ctx, RepairTopology.statsStores(window.bucketSize()), RepairQueries.SlicePartial.class,
                 () -> queries.sliceOf(sliceKey, range, window.bucketSize()),
                 partials -> RepairQueries.figures(partials, range, config));
     }
@@ -83,7 +83,7 @@ public final class RepairRoutes implements ApiRoutes {
                     + " (minute buckets are kept for a day)");
         }
         TimeRange range = window.resolve(at(ctx), config.zone());
-        router.answer(ctx, RepairTopology.orderStatsStore(step.bucketSize()), RepairQueries.StepPartial.class,
+        router.answer(ctx, RepairTopology.statsStores(step.bucketSize()), RepairQueries.StepPartial.class,
                 () -> queries.seriesOf(sliceKey, range, step.length(), step.bucketSize()),
                 partials -> RepairQueries.seriesFigures(partials, sliceKey, step.length(), config).stream()
                         .map(f -> new RepairSeriesStep(f.from(), f)).toList());

@@ -13,16 +13,30 @@ import org.apache.avro.specific.SpecificRecord;
  * they run once, before any capability sees the event.
  */
 public final class EventRules {
-    /** Events stamped further ahead of this instance's clock than this are clock errors, not the future. */
-    static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
+    /**
+     * Events stamped further ahead of this instance's clock than this are clock errors, not the future. It must stay
+     * below the broker's {@code log.message.timestamp.after.max.ms} (1 hour by default since Kafka 4.0): state
+     * changelog records carry the event's time, and a broker refusing one would stop processing.
+     */
+    static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     /** No single wait, talk, hold or wrap-up lasts longer than this. */
     static final double MAX_DURATION_SECONDS = Duration.ofDays(7).toSeconds();
 
     private final Duration maxAge;
+    private final Duration maxAhead;
 
     /** @param maxAge events older than this (against the wall clock) are refused as misdated */
     public EventRules(Duration maxAge) {
+        this(maxAge, MAX_CLOCK_SKEW);
+    }
+
+    /**
+     * @param maxAge   events older than this (against the wall clock) are refused as misdated
+     * @param maxAhead events further ahead of the wall clock than this are refused as misdated
+     */
+    public EventRules(Duration maxAge, Duration maxAhead) {
         this.maxAge = maxAge;
+        this.maxAhead = maxAhead;
     }
 
     /** Why {@code event} cannot be used, or {@code null} if it can. */
@@ -47,8 +61,8 @@ public final class EventRules {
     private String fieldProblem(String name, Object value, long nowMillis) {
         if (name.equals("eventTime")) {
             long t = ((Instant) value).toEpochMilli();
-            if (t > nowMillis + MAX_CLOCK_SKEW.toMillis()) {
-                return "eventTime " + value + " is more than " + MAX_CLOCK_SKEW.toDays() + " day ahead of the clock ("
+            if (t > nowMillis + maxAhead.toMillis()) {
+                return "eventTime " + value + " is more than " + maxAhead.toMinutes() + " minutes ahead of the clock ("
                         + Instant.ofEpochMilli(nowMillis) + ")";
             }
             if (t < nowMillis - maxAge.toMillis()) {

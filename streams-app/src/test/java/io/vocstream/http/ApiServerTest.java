@@ -113,6 +113,15 @@ class ApiServerTest {
         assertEquals("not found", body(missing).get("error").asText());
     }
 
+    @Test
+    @DisplayName("a request Jetty refuses before any route (a NUL in the path) is a JSON error too")
+    void refusedBeforeRoutingIsJson() throws Exception {
+        HttpResponse<String> r = get("/api/v1/probe/%00");
+        assertEquals(400, r.statusCode());
+        assertEquals("bad request", body(r).get("error").asText());
+        assertTrue(body(r).get("detail").isTextual(), r.body());
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -12,9 +12,7 @@ import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroSerializer;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +32,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class LiveApp implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Duration AWAIT = Duration.ofSeconds(60);
+    /** Long enough for a first rebalance of every capability's tasks on a machine shared with other builds. */
+    private static final Duration AWAIT = Duration.ofSeconds(120);
 
     private final Demo demo;
 
@@ -78,24 +77,26 @@ public final class LiveApp implements AutoCloseable {
         return demo.bootstrapServers();
     }
 
+    /** The address of {@code path} on the application's HTTP server, for a client of its own (a browser). */
+    public String url(String path) {
+        return "http://localhost:" + demo.httpPort() + path;
+    }
+
+    public String registryUrl() {
+        return demo.registryUrl();
+    }
+
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + demo.httpPort() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return api().get(path);
     }
 
     /** The body of {@code path} once it answers 200 with a body {@code accepted} accepts (the app is eventually consistent). */
     public JsonNode await(String path, Predicate<JsonNode> accepted) throws Exception {
-        long deadline = System.nanoTime() + AWAIT.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = get(path);
-            last = r.statusCode() + " " + r.body();
-            if (r.statusCode() == 200 && accepted.test(JSON.readTree(r.body()))) {
-                return JSON.readTree(r.body());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(path + " did not answer as expected within " + AWAIT + "; last: " + last);
+        return api().await(path, accepted, AWAIT);
+    }
+
+    private ApiClient api() {
+        return new ApiClient(demo.httpPort());
     }
 
     /** Asserts that {@code path} is a 400 naming {@code parameter}. */

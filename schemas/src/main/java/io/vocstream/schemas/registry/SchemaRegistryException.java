@@ -41,4 +41,13 @@ public class SchemaRegistryException extends RuntimeException {
     public boolean isNotFound() {
         return status == 404;
     }
+
+    /**
+     * Whether the registry gave no usable verdict on the request: it could not be reached, timed out, was overloaded
+     * or failing (408, 429, 5xx), or refused this client's credentials (401, 403). Such a failure says nothing about
+     * the schema or id asked for, and asking again later may succeed.
+     */
+    public boolean isUnavailable() {
+        return status == -1 || status == 401 || status == 403 || status == 408 || status == 429 || status >= 500;
+    }
 }

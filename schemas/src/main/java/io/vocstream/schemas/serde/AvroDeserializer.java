@@ -22,7 +22,9 @@ import org.apache.kafka.common.serialization.Deserializer;
  * GenericRecord. Safe for concurrent use.
  *
  * <p>Errors are {@link SerializationException}s that say what was wrong with the bytes (header, schema id,
- * payload), so that a dead-letter handler can record the reason.
+ * payload), so that a dead-letter handler can record the reason, except when the registry cannot be asked about the
+ * schema id at all: that is a {@link SchemaRegistryUnavailableException}, retriable, since nothing is known to be
+ * wrong with the record.
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
     static {
@@ -70,6 +72,10 @@ public class AvroDeserializer<T> implements Deserializer<T> {
         try {
             writer = registry.client().schemaById(id);
         } catch (SchemaRegistryException e) {
+            if (e.isUnavailable()) {
+                throw new SchemaRegistryUnavailableException("record of topic " + topic + " names schema id " + id
+                        + ", which the schema registry could not be asked for: " + e.getMessage(), e);
+            }
             throw new SerializationException("record of topic " + topic + " names schema id " + id
                     + ", which the schema registry cannot provide: " + e.getMessage(), e);
         }
