@@ -57,7 +57,7 @@ public final class ComplaintsTopology {
                         .map(key -> KeyValue.pair(key, complaint)).toList())
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(NewComplaint.class))
                         .withName("complaint-arrivals-by-dimension"));
-        Produced<String, Alert> toAlerts = Produced.with(Serdes.String(), JsonSerde.of(Alert.class));
+        Produced<String, Alert> toAlerts = Produced.with(Serdes.String(), JsonSerde.text(Alert.class));
         arrivals.filterNot((key, complaint) -> NewComplaint.isCommonIssueKey(key))
                 .process(() -> new SpikeAlerting(settings, config.eventsGrace()), Stream.concat(
                         Stream.of(ARRIVALS_STORE, SpikeAlerting.SINCE_STORE), Stream.of(AlertBook.storeNames()))

@@ -22,21 +22,36 @@ public final class JsonSerde {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** JSON text, for topics that people and other programs read (the {@code alerts} topic). */
+    private static final ObjectMapper TEXT = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     private JsonSerde() {
     }
 
+    /** Smile: for state stores and internal topics. */
     public static <T> Serde<T> of(Class<T> type) {
+        return with(SMILE, "Smile", type);
+    }
+
+    /** JSON text: for output topics, whose readers expect JSON. */
+    public static <T> Serde<T> text(Class<T> type) {
+        return with(TEXT, "JSON", type);
+    }
+
+    private static <T> Serde<T> with(ObjectMapper mapper, String format, Class<T> type) {
         return Serdes.serdeFrom((topic, value) -> {
             try {
-                return value == null ? null : SMILE.writeValueAsBytes(value);
+                return value == null ? null : mapper.writeValueAsBytes(value);
             } catch (IOException e) {
-                throw new SerializationException("cannot write a " + type.getSimpleName() + " as Smile", e);
+                throw new SerializationException("cannot write a " + type.getSimpleName() + " as " + format, e);
             }
         }, (topic, bytes) -> {
             try {
-                return bytes == null ? null : SMILE.readValue(bytes, type);
+                return bytes == null ? null : mapper.readValue(bytes, type);
             } catch (IOException e) {
-                throw new SerializationException("cannot read a " + type.getSimpleName() + " from Smile", e);
+                throw new SerializationException("cannot read a " + type.getSimpleName() + " from " + format, e);
             }
         });
     }

@@ -29,7 +29,7 @@ class ComplaintAlertConfigTest {
             TopologyHarness harness = TopologyHarness.start(settings, ComplaintsTopology::build);
             return new Run(harness, harness.driver().createOutputTopic(
                     TopologyHarness.PREFIX + ComplaintsTopology.ALERTS_TOPIC, new StringDeserializer(),
-                    JsonSerde.of(Alert.class).deserializer()));
+                    JsonSerde.text(Alert.class).deserializer()));
         }
 
         void opened(String id, String category, Instant at) {

@@ -26,7 +26,7 @@ class ComplaintSpikeTopologyTest {
     private final TopologyHarness harness = TopologyHarness.start(Map.of(), ComplaintsTopology::build);
     private final TestOutputTopic<String, Alert> alerts = harness.driver().createOutputTopic(
             TopologyHarness.PREFIX + ComplaintsTopology.ALERTS_TOPIC, new StringDeserializer(),
-            JsonSerde.of(Alert.class).deserializer());
+            JsonSerde.text(Alert.class).deserializer());
 
     @AfterEach
     void close() {
