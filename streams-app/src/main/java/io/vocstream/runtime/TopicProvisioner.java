@@ -13,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,19 +39,42 @@ public final class TopicProvisioner {
         return names;
     }
 
-    /** Producing to a partition before it has a leader only earns retries; wait until every one has one. */
+    /**
+     * Producing to a partition before it has a leader only earns retries; wait until every one has one. Right after
+     * creation a broker may not know the topic yet and answer with a retriable error: that is one more round.
+     */
     private static void awaitLeaders(Admin admin, List<String> topics)
             throws ExecutionException, InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
-            boolean led = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
-                    .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
-            if (led) {
-                return;
+            try {
+                boolean led = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS).values().stream()
+                        .allMatch(d -> d.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                if (led) {
+                    return;
+                }
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof RetriableException)) {
+                    throw e;
+                }
             }
             Thread.sleep(50);
         }
         throw new TimeoutException("partitions of " + topics + " have no leader after 60 s");
+    }
+
+    /** Another instance starting at the same moment may create some of the topics first; that is success. */
+    private static void createAllowingRaces(Admin admin, List<NewTopic> topics)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        for (var created : admin.createTopics(topics).values().values()) {
+            try {
+                created.get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public static void ensureTopics(Admin admin, AppConfig config) {
@@ -61,7 +86,7 @@ public final class TopicProvisioner {
                             .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(config.topicRetentionMillis()))))
                     .toList();
             if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+                createAllowingRaces(admin, missing);
                 awaitLeaders(admin, missing.stream().map(NewTopic::name).toList());
                 log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
             }
