@@ -131,6 +131,11 @@ public final class VocstreamApp implements AutoCloseable {
         // one produce request in flight: a transaction's first batch retried after CONCURRENT_TRANSACTIONS must not be
         // overtaken by the next one, which the broker refuses as out of sequence, aborting the transaction
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);
+        // a task does not hold back a buffered record to wait for fetches of its other partitions: every processor
+        // takes events in any order across partitions (lateness is judged per partition, linkages wait for either
+        // side), and the check it skips is a tenth of a stream thread's time when catching up (a profile, see
+        // docs/BENCHMARKS.md). kafka.max.task.idle.ms sets it back.
+        p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         return p;
     }
 }

@@ -56,6 +56,8 @@ public class ContactCenterHotPaths {
     private ObjectMapper json;
     private byte[] busyBucketJson;
     private BucketStore<QueueStats> buckets;
+    private ContactState answeredContact;
+    private Serde<ContactState> contactSerde;
 
     @Setup
     public void setUp() throws IOException {
@@ -81,6 +83,8 @@ public class ContactCenterHotPaths {
         json = new ObjectMapper();
         busyBucketJson = json.writeValueAsBytes(busyBucket);
         buckets = BucketStore.builder("queue-buckets", BucketSize.MINUTE, Duration.ofDays(1), binary).build();
+        answeredContact = contactLifecycleIntoBuckets();
+        contactSerde = JsonSerde.of(ContactState.class);
     }
 
     private static ContactEvent.Builder contact(ContactEventType type, Instant at) {
@@ -109,6 +113,12 @@ public class ContactCenterHotPaths {
         }
         buckets.clearCache();
         return state;
+    }
+
+    /** A contact's state as the contact store reads and writes it, once per contact event. */
+    @Benchmark
+    public ContactState contactStateThroughStateSerde() {
+        return contactSerde.deserializer().deserialize("", contactSerde.serializer().serialize("", answeredContact));
     }
 
     @Benchmark
