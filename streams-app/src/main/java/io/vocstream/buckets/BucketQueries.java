@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -39,12 +40,24 @@ public final class BucketQueries {
     /** Every slice whose key starts with {@code prefix} (one dimension), each merged over the range. */
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(ReadOnlyWindowStore<String, S> store,
                                                                            String prefix, TimeRange range) {
+        return mergedByKeyPrefix(store, prefix, range, key -> true);
+    }
+
+    /**
+     * Every slice whose key starts with {@code prefix} and that {@code wanted} accepts, each merged over the range:
+     * for a prefix that spans slices of several dimensions, merging only those asked for.
+     */
+    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(ReadOnlyWindowStore<String, S> store,
+                                                                           String prefix, TimeRange range,
+                                                                           Predicate<String> wanted) {
         Map<String, S> bySlice = new TreeMap<>();
         try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(prefix, prefix + Character.MAX_VALUE,
                 range.from(), lastStart(range))) {
             while (buckets.hasNext()) {
                 KeyValue<Windowed<String>, S> bucket = buckets.next();
-                bySlice.merge(bucket.key.key(), bucket.value, Mergeable::merge);
+                if (wanted.test(bucket.key.key())) {
+                    bySlice.merge(bucket.key.key(), bucket.value, Mergeable::merge);
+                }
             }
         }
         return bySlice;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -67,13 +68,16 @@ public final class QueueQueries {
     /** The whole-queue slice and, if asked for, the slices of one dimension, each merged over the range. */
     private static <S extends Mergeable<S>> void slices(ReadOnlyWindowStore<String, S> buckets, String queue,
                                                         String dimension, TimeRange range, SliceConsumer<S> to) {
-        BucketQueries.mergedByKeyPrefix(buckets, queue == null ? "" : queue + SEP, range).forEach((key, stats) -> {
-            int sep = key.indexOf(SEP);
-            String slice = key.substring(sep + 1);
-            if (slice.equals(SliceKeys.all()) || dimension != null && slice.startsWith(SliceKeys.prefixOf(dimension))) {
-                to.accept(key.substring(0, sep), slice, stats);
-            }
-        });
+        String dimensionPrefix = dimension == null ? null : SliceKeys.prefixOf(dimension);
+        Predicate<String> wanted = key -> {
+            String slice = key.substring(key.indexOf(SEP) + 1);
+            return slice.equals(SliceKeys.all()) || dimensionPrefix != null && slice.startsWith(dimensionPrefix);
+        };
+        BucketQueries.mergedByKeyPrefix(buckets, queue == null ? "" : queue + SEP, range, wanted)
+                .forEach((key, stats) -> {
+                    int sep = key.indexOf(SEP);
+                    to.accept(key.substring(0, sep), key.substring(sep + 1), stats);
+                });
     }
 
     /** Logged-in agents by state, per queue they serve (or of one queue). */

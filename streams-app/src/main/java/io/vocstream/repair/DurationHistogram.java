@@ -1,6 +1,8 @@
 package io.vocstream.repair;
 
 import java.util.Map;
+import java.util.Collection;
+import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
@@ -20,8 +22,13 @@ public record DurationHistogram(NavigableMap<Long, Long> countsBySecond) {
 
     /** A histogram holding one duration of {@code millis}, truncated to the second. */
     public static DurationHistogram of(long millis) {
+        return ofAll(List.of(millis));
+    }
+
+    /** A histogram of many durations in milliseconds, each truncated to the second, built in one pass. */
+    public static DurationHistogram ofAll(Collection<Long> millis) {
         NavigableMap<Long, Long> counts = new TreeMap<>();
-        counts.put(millis / 1000, 1L);
+        millis.forEach(m -> counts.merge(m / 1000, 1L, Long::sum));
         return new DurationHistogram(counts);
     }
 

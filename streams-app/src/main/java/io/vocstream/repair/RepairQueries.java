@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -199,19 +200,25 @@ public final class RepairQueries {
     /** The open orders of each slice of {@code dimension}, aged at {@code at} (orders created after it left out). */
     public List<OpenPartial> openOf(String dimension, Instant at) {
         String prefix = SliceKeys.prefixOf(dimension);
-        Map<String, OpenPartial> bySlice = new TreeMap<>();
+        // ages gathered per slice and counted once: merging order by order would copy a slice's histogram per order
+        Map<String, List<Long>> agesBySlice = new TreeMap<>();
+        Map<String, Long> customersBySlice = new HashMap<>();
         try (KeyValueIterator<String, OpenOrder> all = stores.open().all()) {
             all.forEachRemaining(kv -> {
                 long age = at.toEpochMilli() - kv.value.createdAt();
                 if (age < 0) {
                     return;
                 }
-                kv.value.sliceKeys().stream().filter(k -> k.startsWith(prefix)).forEach(k -> bySlice.merge(k,
-                        new OpenPartial(k, DurationHistogram.of(age), kv.value.customersAffected()),
-                        RepairQueries::mergeOpen));
+                for (String k : kv.value.sliceKeys()) {
+                    if (k.startsWith(prefix)) {
+                        agesBySlice.computeIfAbsent(k, x -> new ArrayList<>()).add(age);
+                        customersBySlice.merge(k, (long) kv.value.customersAffected(), Long::sum);
+                    }
+                }
             });
         }
-        return List.copyOf(bySlice.values());
+        return agesBySlice.entrySet().stream().map(e -> new OpenPartial(e.getKey(),
+                DurationHistogram.ofAll(e.getValue()), customersBySlice.get(e.getKey()))).toList();
     }
 
     /** The open-order figures of every slice in the partials; by technician capped like {@link #figures}. */
