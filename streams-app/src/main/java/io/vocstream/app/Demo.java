@@ -115,6 +115,10 @@ public final class Demo implements AutoCloseable {
         return app.httpPort();
     }
 
+    public String httpScheme() {
+        return app.httpScheme();
+    }
+
     @Override
     public void close() {
         while (!running.isEmpty()) {

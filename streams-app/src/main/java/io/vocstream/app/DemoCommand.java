@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             demo.close();
             stopped.countDown();
         }, "vocstream-shutdown"));
-        String http = "http://localhost:" + demo.httpPort();
+        String http = demo.httpScheme() + "://localhost:" + demo.httpPort();
         System.out.printf("""
                 vocstream demo is running (data in %s):
                   wallboard        %s/

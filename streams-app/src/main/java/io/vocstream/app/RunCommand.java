@@ -50,7 +50,8 @@ final class RunCommand implements Callable<Integer> {
             app.close();
             stopped.countDown();
         }, "vocstream-shutdown"));
-        System.out.printf("vocstream is running: http://%s:%d/ (Ctrl-C to stop)%n", config.advertisedHost(), app.httpPort());
+        System.out.printf("vocstream is running: %s://%s:%d/ (Ctrl-C to stop)%n", app.httpScheme(), config.advertisedHost(),
+                app.httpPort());
         stopped.await();
         return 0;
     }

@@ -45,11 +45,13 @@ public final class VocstreamApp implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ApiServer http;
+    private final boolean tls;
     private final RestSchemaRegistryClient registry;
 
-    private VocstreamApp(KafkaStreams streams, ApiServer http, RestSchemaRegistryClient registry) {
+    private VocstreamApp(KafkaStreams streams, ApiServer http, boolean tls, RestSchemaRegistryClient registry) {
         this.streams = streams;
         this.http = http;
+        this.tls = tls;
         this.registry = registry;
     }
 
@@ -81,11 +83,16 @@ public final class VocstreamApp implements AutoCloseable {
                         new WallboardRoutes(self, config, security.peerClient())), security);
         streams.start();
         log.info("vocstream instance {} serving HTTP on port {}", self, http.port());
-        return new VocstreamApp(streams, http, registry);
+        return new VocstreamApp(streams, http, security.tls(), registry);
     }
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** {@code https} when the HTTP server serves TLS, else {@code http}. */
+    public String httpScheme() {
+        return tls ? "https" : "http";
     }
 
     public KafkaStreams.State state() {
