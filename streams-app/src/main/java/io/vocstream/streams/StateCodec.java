@@ -204,13 +204,13 @@ public final class StateCodec {
             if (length == NULL_LENGTH) {
                 return null;
             }
-            String s = new String(bytes, in.position(), length(length, "string"), StandardCharsets.UTF_8);
+            String s = new String(bytes, in.position(), length(length, "string length"), StandardCharsets.UTF_8);
             in.position(in.position() + length);
             return s;
         }
 
         public byte[] getBytes() {
-            byte[] out = new byte[length(in.getInt(), "byte string")];
+            byte[] out = new byte[length(in.getInt(), "byte string length")];
             in.get(out);
             return out;
         }
