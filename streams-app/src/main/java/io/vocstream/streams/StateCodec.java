@@ -56,6 +56,7 @@ public final class StateCodec {
         return Serdes.serdeFrom(serializer, deserializer);
     }
 
+    /** {@code value}'s bytes: {@code version}, then its components as {@code layout} writes them. */
     public static <T> byte[] write(byte version, Layout<T> layout, T value) {
         Writer out = new Writer();
         out.putByte(version);
@@ -63,6 +64,7 @@ public final class StateCodec {
         return out.toByteArray();
     }
 
+    /** The value {@code bytes} hold, if they are exactly one value of {@code version}; see {@link #serde}. */
     public static <T> T read(String what, byte version, Parser<T> parser, byte[] bytes) {
         if (bytes.length == 0) {
             throw new SerializationException("truncated " + what + ": no bytes, not even its version");
