@@ -61,7 +61,7 @@ public final class ContactCenterTopology {
         ContactCenterConfig config = ContactCenterConfig.from(app);
         Duration grace = app.eventsGrace();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACTS_STORE),
-                Serdes.String(), JsonSerde.of(ContactState.class)));
+                Serdes.String(), ContactStateSerde.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
                 Serdes.String(), JsonSerde.of(Waiting.class)));
         BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, QueueStatsSerde.serde(),
@@ -69,7 +69,7 @@ public final class ContactCenterTopology {
         BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, JsonSerde.of(AgentStats.class),
                 size -> config.retention(size, grace));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENTS_STORE),
-                Serdes.String(), JsonSerde.of(AgentNow.class)));
+                Serdes.String(), AgentNowSerde.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
                 Serdes.String(), JsonSerde.of(CustomerContacts.class)));
         BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, JsonSerde.of(RepeatStats.class),
@@ -86,7 +86,7 @@ public final class ContactCenterTopology {
                 .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
                         stores(List.of(CUSTOMERS_STORE), REPEAT_BUCKETS_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
-                Serdes.String(), JsonSerde.of(IvrSession.class)));
+                Serdes.String(), IvrSessionSerde.serde()));
         BucketFamily.addStores(builder, IVR_BUCKETS_STORE, JsonSerde.of(IvrStats.class),
                 size -> config.retention(size, grace));
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
@@ -115,7 +115,7 @@ public final class ContactCenterTopology {
     private static void linkSurveysToHandlers(StreamsBuilder builder, InputStreams inputs, ContactCenterConfig config,
                                               Duration grace) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED_CONTACTS_STORE),
-                Serdes.String(), JsonSerde.of(HandledContact.class)));
+                Serdes.String(), HandledContactSerde.serde()));
         BucketFamily.addStores(builder, AGENT_LINKED_CSAT_STORE, JsonSerde.of(CsatCounts.class),
                 size -> config.retention(size, grace));
         String[] stores = stores(List.of(HANDLED_CONTACTS_STORE), AGENT_LINKED_CSAT_STORE);

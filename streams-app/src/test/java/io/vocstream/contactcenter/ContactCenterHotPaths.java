@@ -58,6 +58,7 @@ public class ContactCenterHotPaths {
     private BucketStore<QueueStats> buckets;
     private ContactState answeredContact;
     private Serde<ContactState> contactSerde;
+    private Serde<ContactState> contactSmile;
 
     @Setup
     public void setUp() throws IOException {
@@ -84,7 +85,8 @@ public class ContactCenterHotPaths {
         busyBucketJson = json.writeValueAsBytes(busyBucket);
         buckets = BucketStore.builder("queue-buckets", BucketSize.MINUTE, Duration.ofDays(1), binary).build();
         answeredContact = contactLifecycleIntoBuckets();
-        contactSerde = JsonSerde.of(ContactState.class);
+        contactSerde = ContactStateSerde.serde();
+        contactSmile = JsonSerde.of(ContactState.class);
     }
 
     private static ContactEvent.Builder contact(ContactEventType type, Instant at) {
@@ -121,6 +123,12 @@ public class ContactCenterHotPaths {
         return contactSerde.deserializer().deserialize("", contactSerde.serializer().serialize("", answeredContact));
     }
 
+    /** The same as Smile, as the contact store kept it before. */
+    @Benchmark
+    public ContactState contactStateThroughSmile() {
+        return contactSmile.deserializer().deserialize("", contactSmile.serializer().serialize("", answeredContact));
+    }
+
     @Benchmark
     public QueueStats mergeBusyBucket() {
         return busyBucket.merge(delta);
@@ -146,5 +154,8 @@ public class ContactCenterHotPaths {
     public void sizes() {
         System.out.printf("%nbusy bucket: %d bytes binary, %d bytes as Smile, %d bytes as JSON text%n",
                 QueueStatsSerde.write(busyBucket).length, busyBucketSmile.length, busyBucketJson.length);
+        System.out.printf("answered contact's state: %d bytes binary, %d bytes as Smile%n",
+                contactSerde.serializer().serialize("", answeredContact).length,
+                contactSmile.serializer().serialize("", answeredContact).length);
     }
 }
