@@ -9,6 +9,7 @@ import io.vocstream.http.ApiServer;
 import io.vocstream.http.HttpSecurity;
 import io.vocstream.ingest.IngestRoutes;
 import io.vocstream.metrics.VocstreamMetrics;
+import io.vocstream.query.AnswerCache;
 import io.vocstream.query.InstanceRouter;
 import io.vocstream.repair.RepairRoutes;
 import io.vocstream.runtime.FreePorts;
@@ -74,7 +75,8 @@ public final class VocstreamApp implements AutoCloseable {
             log.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper(), security.peerClient());
+        InstanceRouter router = new InstanceRouter(streams, self, ApiServer.jsonMapper(), security.peerClient(),
+                AnswerCache.from(config));
         VocstreamMetrics metrics = new VocstreamMetrics(streams, router, config);
         ApiServer http = ApiServer.start(config.httpHost(), httpPort, () -> readiness(streams),
                 metrics.registry(), List.of(metrics.httpLatency(), new IngestRoutes(router), new AlertRoutes(router),

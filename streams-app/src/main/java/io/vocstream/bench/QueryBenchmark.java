@@ -53,6 +53,7 @@ public final class QueryBenchmark {
     private static final int COMPLAINTS = 6_000;
     private static final int WORK_ORDERS = 3_000;
     private static final Duration AWAIT = Duration.ofMinutes(20);
+    private static final int SEQUENTIAL_REQUESTS = 20;
     private static final List<String> PATHS = List.of(
             "/api/v1/queues?window=15m",
             "/api/v1/queues/q-17?window=1h",
@@ -89,10 +90,17 @@ public final class QueryBenchmark {
                     () -> counted(api) >= events.size());
             out.printf("state: %,d events (%d queues, %d agents, %d regions x %d categories) processed in %.1f s%n",
                     events.size(), QUEUES, AGENTS, REGIONS, CATEGORIES, (System.nanoTime() - started) / 1e9);
+            // each path alone, one request at a time: its service time, which bounds the rate the load can reach
             for (String path : PATHS) {
-                if (api.get(path).statusCode() != 200) {
-                    throw new IllegalStateException(path + " does not answer 200");
+                List<Long> alone = new ArrayList<>();
+                for (int i = 0; i < SEQUENTIAL_REQUESTS; i++) {
+                    long sent = System.nanoTime();
+                    if (api.get(path).statusCode() != 200) {
+                        throw new IllegalStateException(path + " does not answer 200");
+                    }
+                    alone.add((System.nanoTime() - sent) / 1_000_000);
                 }
+                out.println(Latencies.summary("one at a time " + path, alone));
             }
             List<String> command = new ArrayList<>(List.of(
                     Paths.get(System.getProperty("java.home"), "bin", "java").toString(),

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -65,6 +66,7 @@ public final class InstanceRouter {
     /** Reads other instances' rows, skipping the derived properties rows also carry (such as an alert's "open"). */
     private final ObjectReader rowReader;
     private final PeerClient peers;
+    private final AnswerCache answers;
 
     /** A router whose requests to other instances carry no token and use http (tests, open deployments). */
     public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json) {
@@ -73,10 +75,17 @@ public final class InstanceRouter {
 
     /** @param peers how this instance asks the others: https and the token when this deployment requires them */
     public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json, PeerClient peers) {
+        this(streams, self, json, peers, AnswerCache.none());
+    }
+
+    /** @param answers answers of {@link #answer} shared by the requests asking the same within its time to live */
+    public InstanceRouter(KafkaStreams streams, HostInfo self, ObjectMapper json, PeerClient peers,
+                          AnswerCache answers) {
         this.streams = streams;
         this.self = self;
         this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.peers = peers;
+        this.answers = answers;
     }
 
     /**
@@ -137,8 +146,12 @@ public final class InstanceRouter {
      */
     public <P> void answer(Context ctx, List<String> storeNames, Class<P> partialType,
                            Supplier<List<P>> localPartials, Function<List<P>, ?> finish) {
-        List<P> partials = gather(ctx, storeNames, partialType, localPartials);
-        ctx.json(isLeg(ctx) ? partials : finish.apply(partials));
+        // the path and its parameters are the question (a fan-out leg's scope=local among them)
+        String question = ctx.path() + "?" + new TreeMap<>(ctx.queryParamMap()) + " " + partialType.getName();
+        ctx.json(answers.answer(question, () -> {
+            List<P> partials = gather(ctx, storeNames, partialType, localPartials);
+            return isLeg(ctx) ? partials : finish.apply(partials);
+        }));
     }
 
     private static boolean isLeg(Context ctx) {

@@ -1,0 +1,124 @@
+package io.vocstream.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vocstream.config.AppConfig;
+import io.vocstream.config.ConfigException;
+import io.vocstream.config.Settings;
+import io.vocstream.http.BadParameterException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AnswerCacheTest {
+    private final AtomicInteger computed = new AtomicInteger();
+
+    private Object compute() {
+        return "answer " + computed.incrementAndGet();
+    }
+
+    @Test
+    @DisplayName("the same question within the time to live is answered once")
+    void sameQuestionOnce() {
+        AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
+        Object first = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
+        Object second = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
+        assertSame(first, second);
+        assertEquals(1, computed.get());
+    }
+
+    @Test
+    @DisplayName("another question is computed on its own")
+    void otherQuestion() {
+        AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
+        cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
+        assertEquals("answer 2", cache.answer("/api/v1/queues?{window=[1h]}", this::compute));
+    }
+
+    @Test
+    @DisplayName("an answer older than the time to live is computed again")
+    void expires() throws InterruptedException {
+        AnswerCache cache = new AnswerCache(Duration.ofMillis(20));
+        cache.answer("q", this::compute);
+        Thread.sleep(40);
+        assertEquals("answer 2", cache.answer("q", this::compute));
+    }
+
+    @Test
+    @DisplayName("a time to live of zero computes every answer")
+    void off() {
+        AnswerCache cache = AnswerCache.none();
+        cache.answer("q", this::compute);
+        assertEquals("answer 2", cache.answer("q", this::compute));
+    }
+
+    @Test
+    @DisplayName("requests arriving while an answer is computed wait for it instead of computing it again")
+    void concurrentRequestsShareOneComputation() throws Exception {
+        AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<Object> first = pool.submit(() -> cache.answer("q", () -> {
+                computing.countDown();
+                await(release);
+                return compute();
+            }));
+            assertTrue(computing.await(10, TimeUnit.SECONDS));
+            Future<Object> second = pool.submit(() -> cache.answer("q", this::compute));
+            Future<Object> third = pool.submit(() -> cache.answer("q", this::compute));
+            release.countDown();
+            assertEquals("answer 1", first.get(10, TimeUnit.SECONDS));
+            assertEquals("answer 1", second.get(10, TimeUnit.SECONDS));
+            assertEquals("answer 1", third.get(10, TimeUnit.SECONDS));
+            assertEquals(1, computed.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @DisplayName("a failure reaches its request and is not kept: the next request computes again")
+    void failuresAreNotKept() {
+        AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
+        BadParameterException refused = assertThrows(BadParameterException.class, () -> cache.answer("q", () -> {
+            throw new BadParameterException("window", "unknown window 'fortnight'");
+        }));
+        assertEquals("window", refused.parameter());
+        assertEquals("answer 1", cache.answer("q", this::compute));
+    }
+
+    @Test
+    @DisplayName("the time to live is a setting; outside 0 to 10 s it is refused naming the key")
+    void setting() {
+        Map<String, String> env = Map.of("VOCSTREAM_BOOTSTRAP_SERVERS", "kafka:9092",
+                "VOCSTREAM_SCHEMA_REGISTRY_URL", "http://registry:8081");
+        AnswerCache cache = AnswerCache.from(AppConfig.from(Settings.load(env, Optional.empty(),
+                Map.of(AnswerCache.TTL, "PT5S"))));
+        cache.answer("q", this::compute);
+        assertEquals("answer 1", cache.answer("q", this::compute));
+        ConfigException tooLong = assertThrows(ConfigException.class, () -> AnswerCache.from(AppConfig.from(
+                Settings.load(env, Optional.empty(), Map.of(AnswerCache.TTL, "PT1M")))));
+        assertTrue(tooLong.getMessage().contains(AnswerCache.TTL), tooLong.getMessage());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
