@@ -11,10 +11,11 @@ import java.util.function.Supplier;
 /**
  * Answers shared by the requests that ask the same question within {@code ttl}. An answer is computed from every
  * bucket of every slice it covers, tens of milliseconds for a large state, while a wall of dashboards, wallboards
- * and scrapes asks the same few questions many times a second; computing each once per {@code ttl} keeps the query
- * load from growing with the number of viewers and from taking the stream threads' cores. Requests that arrive while
- * an answer is being computed wait for it rather than compute it again. An answer is at most {@code ttl} plus its
- * computing time older than the state; a failure (a bad parameter, state not queryable now) is not kept.
+ * and scrapes asks the same few questions many times a second; computing each at most once per {@code ttl} keeps the
+ * query load from growing with the number of viewers and from taking the stream threads' cores. Requests that arrive
+ * while an answer is being computed wait for it rather than compute it again; an answer is kept for {@code ttl} after
+ * it is complete, so it is at most its computing time plus {@code ttl} older than the state. A failure (a bad
+ * parameter, state not queryable now) is not kept.
  */
 public final class AnswerCache {
     public static final String TTL = "query.answer-ttl";
@@ -25,9 +26,18 @@ public final class AnswerCache {
     private final long ttlNanos;
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
 
-    private record Entry(long startedNanos, CompletableFuture<Object> answer) {
+    /** An answer under way, or computed at {@code doneNanos}. */
+    private static final class Entry {
+        private final CompletableFuture<Object> answer = new CompletableFuture<>();
+        private volatile long doneNanos;
+
         boolean usableAt(long nowNanos, long ttlNanos) {
-            return !answer.isDone() || nowNanos - startedNanos < ttlNanos;
+            return !answer.isDone() || nowNanos - doneNanos < ttlNanos;
+        }
+
+        void complete(Object value) {
+            doneNanos = System.nanoTime();
+            answer.complete(value);
         }
     }
 
@@ -55,11 +65,11 @@ public final class AnswerCache {
             return compute.get();
         }
         long now = System.nanoTime();
-        Entry mine = new Entry(now, new CompletableFuture<>());
+        Entry mine = new Entry();
         Entry current = entries.compute(question, (q, e) -> e != null && e.usableAt(now, ttlNanos) ? e : mine);
         if (current != mine) {
             try {
-                return current.answer().join();
+                return current.answer.join();
             } catch (CompletionException e) {
                 if (e.getCause() instanceof Error error) {
                     throw error;
@@ -72,11 +82,11 @@ public final class AnswerCache {
         }
         try {
             Object answer = compute.get();
-            mine.answer().complete(answer);
+            mine.complete(answer);
             return answer;
         } catch (RuntimeException | Error e) {
             entries.remove(question, mine);
-            mine.answer().completeExceptionally(e);
+            mine.answer.completeExceptionally(e);
             throw e;
         }
     }

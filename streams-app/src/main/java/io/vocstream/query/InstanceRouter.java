@@ -1,9 +1,11 @@
 package io.vocstream.query;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.vocstream.http.HttpSecurity;
 import io.vocstream.http.PeerClient;
@@ -63,6 +65,8 @@ public final class InstanceRouter {
 
     private final KafkaStreams streams;
     private final HostInfo self;
+    /** Writes answers, as the HTTP server's JSON mapper does. */
+    private final ObjectMapper json;
     /** Reads other instances' rows, skipping the derived properties rows also carry (such as an alert's "open"). */
     private final ObjectReader rowReader;
     private final PeerClient peers;
@@ -83,6 +87,7 @@ public final class InstanceRouter {
                           AnswerCache answers) {
         this.streams = streams;
         this.self = self;
+        this.json = json;
         this.rowReader = json.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.peers = peers;
         this.answers = answers;
@@ -148,10 +153,16 @@ public final class InstanceRouter {
                            Supplier<List<P>> localPartials, Function<List<P>, ?> finish) {
         // the path and its parameters are the question (a fan-out leg's scope=local among them)
         String question = ctx.path() + "?" + new TreeMap<>(ctx.queryParamMap()) + " " + partialType.getName();
-        ctx.json(answers.answer(question, () -> {
+        // kept as the JSON it is sent as, so that a shared answer is not written again for every request
+        byte[] body = (byte[]) answers.answer(question, () -> {
             List<P> partials = gather(ctx, storeNames, partialType, localPartials);
-            return isLeg(ctx) ? partials : finish.apply(partials);
-        }));
+            try {
+                return json.writeValueAsBytes(isLeg(ctx) ? partials : finish.apply(partials));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write the answer to " + ctx.path() + " as JSON", e);
+            }
+        });
+        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
     }
 
     private static boolean isLeg(Context ctx) {
