@@ -66,13 +66,13 @@ public final class ContactCenterTopology {
                 Serdes.String(), JsonSerde.of(Waiting.class)));
         BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, QueueStatsSerde.serde(),
                 size -> config.retention(size, grace));
-        BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, JsonSerde.of(AgentStats.class),
+        BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, CountSerdes.agentStats(),
                 size -> config.retention(size, grace));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGENTS_STORE),
                 Serdes.String(), AgentNowSerde.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
                 Serdes.String(), JsonSerde.of(CustomerContacts.class)));
-        BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, JsonSerde.of(RepeatStats.class),
+        BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, CountSerdes.repeatStats(),
                 size -> config.retention(size, grace));
         Duration keepFor = config.repeatWindow().plus(grace);
         // repeat contacts need all contacts of a customer together: only a contact's first entry (one record per
@@ -91,7 +91,7 @@ public final class ContactCenterTopology {
                 size -> config.retention(size, grace));
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
                 stores(List.of(IVR_SESSIONS_STORE), IVR_BUCKETS_STORE));
-        BucketFamily.addStores(builder, AGENT_CSAT_STORE, JsonSerde.of(CsatCounts.class),
+        BucketFamily.addStores(builder, AGENT_CSAT_STORE, CountSerdes.csatCounts(),
                 size -> config.retention(size, grace));
         inputs.<SurveyResponse>of(EventTopic.SURVEY)
                 .filter((id, survey) -> survey.getAgentId() != null && survey.getCsat() != null,
@@ -116,7 +116,7 @@ public final class ContactCenterTopology {
                                               Duration grace) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED_CONTACTS_STORE),
                 Serdes.String(), HandledContactSerde.serde()));
-        BucketFamily.addStores(builder, AGENT_LINKED_CSAT_STORE, JsonSerde.of(CsatCounts.class),
+        BucketFamily.addStores(builder, AGENT_LINKED_CSAT_STORE, CountSerdes.csatCounts(),
                 size -> config.retention(size, grace));
         String[] stores = stores(List.of(HANDLED_CONTACTS_STORE), AGENT_LINKED_CSAT_STORE);
         inputs.<ContactEvent>of(EventTopic.CONTACT)

@@ -9,36 +9,30 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * Answers shared by the requests that ask the same question within {@code ttl}. An answer is computed from every
- * bucket of every slice it covers, tens of milliseconds for a large state, while a wall of dashboards, wallboards
- * and scrapes asks the same few questions many times a second; computing each at most once per {@code ttl} keeps the
- * query load from growing with the number of viewers and from taking the stream threads' cores. Requests that arrive
- * while an answer is being computed wait for it rather than compute it again; an answer is kept for {@code ttl} after
- * it is complete, so it is at most its computing time plus {@code ttl} older than the state. A failure (a bad
- * parameter, state not queryable now) is not kept.
+ * Answers shared by the requests that ask the same question. An answer is computed from every bucket of every slice
+ * it covers, up to hundreds of milliseconds for a wide question on a large state, while a wall of dashboards,
+ * wallboards and scrapes asks the same few questions many times a second. Here each is computed at most once per
+ * {@code ttl} (or, for an answer that took longer than half of that to compute, once per twice its computing time, so
+ * that no question keeps more than half a core busy), whatever the number of viewers, and without taking the stream
+ * threads' cores. When an answer is due again, the first request to ask computes it while the others are served the
+ * previous one; only the very first answer to a question is waited for. So an answer is at most its keep time plus
+ * two computing times older than the state. A failure (a bad parameter, state not queryable now) reaches the request
+ * that computed it and is not kept.
  */
 public final class AnswerCache {
     public static final String TTL = "query.answer-ttl";
     public static final Duration DEFAULT_TTL = Duration.ofMillis(250);
-    /** Entries past their time are swept once the cache holds this many, so odd query strings cannot pile up. */
+    /** Slots unused for a while are swept once the cache holds this many, so odd query strings cannot pile up. */
     private static final int SWEEP_ABOVE = 1_000;
 
     private final long ttlNanos;
-    private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
-    /** An answer under way, or computed at {@code doneNanos}. */
-    private static final class Entry {
-        private final CompletableFuture<Object> answer = new CompletableFuture<>();
-        private volatile long doneNanos;
-
-        boolean usableAt(long nowNanos, long ttlNanos) {
-            return !answer.isDone() || nowNanos - doneNanos < ttlNanos;
-        }
-
-        void complete(Object value) {
-            doneNanos = System.nanoTime();
-            answer.complete(value);
-        }
+    /** One question's latest answer and the computation of its next, guarded by the slot's monitor. */
+    private static final class Slot {
+        private Object answer;
+        private long freshUntilNanos;
+        private CompletableFuture<Object> computing;
     }
 
     public AnswerCache(Duration ttl) {
@@ -59,35 +53,68 @@ public final class AnswerCache {
         return new AnswerCache(ttl);
     }
 
-    /** The answer to {@code question}: one computed within the time to live, or {@code compute}'s now. */
+    /** The answer to {@code question}: a shared one, or {@code compute}'s now when the shared one is due. */
     public Object answer(String question, Supplier<Object> compute) {
         if (ttlNanos == 0) {
             return compute.get();
         }
-        long now = System.nanoTime();
-        Entry mine = new Entry();
-        Entry current = entries.compute(question, (q, e) -> e != null && e.usableAt(now, ttlNanos) ? e : mine);
-        if (current != mine) {
-            try {
-                return current.answer.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw (RuntimeException) e.getCause();
+        if (slots.size() > SWEEP_ABOVE) {
+            sweep();
+        }
+        Slot slot = slots.computeIfAbsent(question, q -> new Slot());
+        CompletableFuture<Object> first;
+        CompletableFuture<Object> mine = null;
+        synchronized (slot) {
+            if (slot.answer != null && (System.nanoTime() < slot.freshUntilNanos || slot.computing != null)) {
+                return slot.answer;
+            }
+            first = slot.computing;
+            if (first == null) {
+                mine = new CompletableFuture<>();
+                slot.computing = mine;
             }
         }
-        if (entries.size() > SWEEP_ABOVE) {
-            entries.values().removeIf(e -> !e.usableAt(now, ttlNanos));
-        }
+        return mine == null ? joined(first) : computed(slot, mine, compute);
+    }
+
+    private Object computed(Slot slot, CompletableFuture<Object> mine, Supplier<Object> compute) {
+        long started = System.nanoTime();
         try {
             Object answer = compute.get();
+            long done = System.nanoTime();
+            synchronized (slot) {
+                slot.answer = answer;
+                slot.freshUntilNanos = done + Math.max(ttlNanos, 2 * (done - started));
+                slot.computing = null;
+            }
             mine.complete(answer);
             return answer;
         } catch (RuntimeException | Error e) {
-            entries.remove(question, mine);
-            mine.answer.completeExceptionally(e);
+            synchronized (slot) {
+                slot.computing = null;
+            }
+            mine.completeExceptionally(e);
             throw e;
         }
+    }
+
+    private static Object joined(CompletableFuture<Object> answer) {
+        try {
+            return answer.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        slots.values().removeIf(slot -> {
+            synchronized (slot) {
+                return slot.computing == null && now - slot.freshUntilNanos > ttlNanos;
+            }
+        });
     }
 }

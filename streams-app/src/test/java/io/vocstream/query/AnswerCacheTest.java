@@ -90,6 +90,32 @@ class AnswerCacheTest {
     }
 
     @Test
+    @DisplayName("once an answer is due, the others are served the previous one while one request computes the next")
+    void staleWhileOneRefreshes() throws Exception {
+        AnswerCache cache = new AnswerCache(Duration.ofSeconds(1));
+        cache.answer("q", this::compute);
+        Thread.sleep(1_100);
+        CountDownLatch computing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object> refresher = pool.submit(() -> cache.answer("q", () -> {
+                computing.countDown();
+                await(release);
+                return compute();
+            }));
+            assertTrue(computing.await(10, TimeUnit.SECONDS));
+            assertEquals("answer 1", cache.answer("q", this::compute));
+            release.countDown();
+            assertEquals("answer 2", refresher.get(10, TimeUnit.SECONDS));
+            assertEquals("answer 2", cache.answer("q", this::compute));
+            assertEquals(2, computed.get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("a failure reaches its request and is not kept: the next request computes again")
     void failuresAreNotKept() {
         AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
