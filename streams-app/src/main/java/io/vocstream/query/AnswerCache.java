@@ -12,9 +12,10 @@ import java.util.function.Supplier;
  * Answers shared by the requests that ask the same question. An answer is computed from every bucket of every slice
  * it covers, up to hundreds of milliseconds for a wide question on a large state, while a wall of dashboards,
  * wallboards and scrapes asks the same few questions many times a second. Here each is computed at most once per
- * {@code ttl} (or, for an answer that took longer than half of that to compute, once per twice its computing time, so
- * that no question keeps more than half a core busy), whatever the number of viewers, and without taking the stream
- * threads' cores. When an answer is due again, the first request to ask computes it while the others are served the
+ * {@code ttl} and kept for at least {@value #KEEP_PER_COMPUTING} times its computing time, so that no question keeps
+ * more than a sixth of a core busy (the query benchmark's wide questions, every queue and every agent, take a few
+ * hundred milliseconds each: kept only for {@code ttl}, five of them took both cores of a small machine from every
+ * other request and from the stream threads), whatever the number of viewers. When an answer is due again, the first request to ask computes it while the others are served the
  * previous one; only the very first answer to a question is waited for. So an answer is at most its keep time plus
  * two computing times older than the state. A failure (a bad parameter, state not queryable now) reaches the request
  * that computed it and is not kept.
@@ -22,6 +23,8 @@ import java.util.function.Supplier;
 public final class AnswerCache {
     public static final String TTL = "query.answer-ttl";
     public static final Duration DEFAULT_TTL = Duration.ofMillis(250);
+    /** How many times its computing time an answer is kept at least. */
+    static final int KEEP_PER_COMPUTING = 5;
     /** Slots unused for a while are swept once the cache holds this many, so odd query strings cannot pile up. */
     private static final int SWEEP_ABOVE = 1_000;
 
@@ -84,7 +87,7 @@ public final class AnswerCache {
             long done = System.nanoTime();
             synchronized (slot) {
                 slot.answer = answer;
-                slot.freshUntilNanos = done + Math.max(ttlNanos, 2 * (done - started));
+                slot.freshUntilNanos = done + Math.max(ttlNanos, KEEP_PER_COMPUTING * (done - started));
                 slot.computing = null;
             }
             mine.complete(answer);
