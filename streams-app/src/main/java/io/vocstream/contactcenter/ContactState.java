@@ -1,7 +1,9 @@
 package io.vocstream.contactcenter;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What one partition remembers of a contact between its events: when it entered each queue (to derive waits the
@@ -29,7 +31,8 @@ public record ContactState(List<Offer> offers, Offer waiting, long lastLeaveMill
 
     public ContactState {
         offers = List.copyOf(offers);
-        countedSteps = Set.copyOf(countedSteps);
+        // sorted: the same steps are the same value, in the same order, whatever order they were counted in
+        countedSteps = Collections.unmodifiableSortedSet(new TreeSet<>(countedSteps));
         answers = answers == null ? List.of() : List.copyOf(answers); // states kept before answers were
     }
 

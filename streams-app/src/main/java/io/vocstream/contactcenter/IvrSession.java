@@ -2,8 +2,10 @@ package io.vocstream.contactcenter;
 
 import io.vocstream.events.IvrEvent;
 import io.vocstream.events.IvrEventType;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One IVR session as its events tell it, and what each event adds to its line's statistics. The session ends at
@@ -20,7 +22,8 @@ public record IvrSession(String sessionId, String ivrLine, Dimensions dimensions
                          String targetQueue, Set<String> countedSteps) {
 
     public IvrSession {
-        countedSteps = Set.copyOf(countedSteps);
+        // sorted: the same steps are the same value, in the same order, whatever order they were counted in
+        countedSteps = Collections.unmodifiableSortedSet(new TreeSet<>(countedSteps));
     }
 
     /** Event time of the session's latest known step, for expiry. */
