@@ -33,9 +33,9 @@ public final class AnswerCache {
 
     /** One question's latest answer and the computation of its next, guarded by the slot's monitor. */
     private static final class Slot {
-        private Object answer;
+        private byte[] answer;
         private long freshUntilNanos;
-        private CompletableFuture<Object> computing;
+        private CompletableFuture<byte[]> computing;
     }
 
     public AnswerCache(Duration ttl) {
@@ -56,8 +56,11 @@ public final class AnswerCache {
         return new AnswerCache(ttl);
     }
 
-    /** The answer to {@code question}: a shared one, or {@code compute}'s now when the shared one is due. */
-    public Object answer(String question, Supplier<Object> compute) {
+    /**
+     * The answer to {@code question}, as the bytes sent: a shared one, or {@code compute}'s now when the shared one
+     * is due.
+     */
+    public byte[] answer(String question, Supplier<byte[]> compute) {
         if (ttlNanos == 0) {
             return compute.get();
         }
@@ -65,8 +68,8 @@ public final class AnswerCache {
             sweep();
         }
         Slot slot = slots.computeIfAbsent(question, q -> new Slot());
-        CompletableFuture<Object> first;
-        CompletableFuture<Object> mine = null;
+        CompletableFuture<byte[]> first;
+        CompletableFuture<byte[]> mine = null;
         synchronized (slot) {
             if (slot.answer != null && (System.nanoTime() < slot.freshUntilNanos || slot.computing != null)) {
                 return slot.answer;
@@ -80,10 +83,10 @@ public final class AnswerCache {
         return mine == null ? joined(first) : computed(slot, mine, compute);
     }
 
-    private Object computed(Slot slot, CompletableFuture<Object> mine, Supplier<Object> compute) {
+    private byte[] computed(Slot slot, CompletableFuture<byte[]> mine, Supplier<byte[]> compute) {
         long started = System.nanoTime();
         try {
-            Object answer = compute.get();
+            byte[] answer = compute.get();
             long done = System.nanoTime();
             synchronized (slot) {
                 slot.answer = answer;
@@ -101,7 +104,7 @@ public final class AnswerCache {
         }
     }
 
-    private static Object joined(CompletableFuture<Object> answer) {
+    private static byte[] joined(CompletableFuture<byte[]> answer) {
         try {
             return answer.join();
         } catch (CompletionException e) {

@@ -154,7 +154,7 @@ public final class InstanceRouter {
         // the path and its parameters are the question (a fan-out leg's scope=local among them)
         String question = ctx.path() + "?" + new TreeMap<>(ctx.queryParamMap()) + " " + partialType.getName();
         // kept as the JSON it is sent as, so that a shared answer is not written again for every request
-        byte[] body = (byte[]) answers.answer(question, () -> {
+        byte[] body = answers.answer(question, () -> {
             List<P> partials = gather(ctx, storeNames, partialType, localPartials);
             try {
                 return json.writeValueAsBytes(isLeg(ctx) ? partials : finish.apply(partials));

@@ -9,6 +9,7 @@ import io.vocstream.config.AppConfig;
 import io.vocstream.config.ConfigException;
 import io.vocstream.config.Settings;
 import io.vocstream.http.BadParameterException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +25,20 @@ import org.junit.jupiter.api.Test;
 class AnswerCacheTest {
     private final AtomicInteger computed = new AtomicInteger();
 
-    private Object compute() {
-        return "answer " + computed.incrementAndGet();
+    private byte[] compute() {
+        return ("answer " + computed.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] answer) {
+        return new String(answer, StandardCharsets.UTF_8);
     }
 
     @Test
     @DisplayName("the same question within the time to live is answered once")
     void sameQuestionOnce() {
         AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
-        Object first = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
-        Object second = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
+        byte[] first = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
+        byte[] second = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
         assertSame(first, second);
         assertEquals(1, computed.get());
     }
@@ -43,7 +48,7 @@ class AnswerCacheTest {
     void otherQuestion() {
         AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
         cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
-        assertEquals("answer 2", cache.answer("/api/v1/queues?{window=[1h]}", this::compute));
+        assertEquals("answer 2", text(cache.answer("/api/v1/queues?{window=[1h]}", this::compute)));
     }
 
     @Test
@@ -52,7 +57,7 @@ class AnswerCacheTest {
         AnswerCache cache = new AnswerCache(Duration.ofMillis(20));
         cache.answer("q", this::compute);
         Thread.sleep(40);
-        assertEquals("answer 2", cache.answer("q", this::compute));
+        assertEquals("answer 2", text(cache.answer("q", this::compute)));
     }
 
     @Test
@@ -60,7 +65,7 @@ class AnswerCacheTest {
     void off() {
         AnswerCache cache = AnswerCache.none();
         cache.answer("q", this::compute);
-        assertEquals("answer 2", cache.answer("q", this::compute));
+        assertEquals("answer 2", text(cache.answer("q", this::compute)));
     }
 
     @Test
@@ -71,18 +76,18 @@ class AnswerCacheTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Future<Object> first = pool.submit(() -> cache.answer("q", () -> {
+            Future<byte[]> first = pool.submit(() -> cache.answer("q", () -> {
                 computing.countDown();
                 await(release);
                 return compute();
             }));
             assertTrue(computing.await(10, TimeUnit.SECONDS));
-            Future<Object> second = pool.submit(() -> cache.answer("q", this::compute));
-            Future<Object> third = pool.submit(() -> cache.answer("q", this::compute));
+            Future<byte[]> second = pool.submit(() -> cache.answer("q", this::compute));
+            Future<byte[]> third = pool.submit(() -> cache.answer("q", this::compute));
             release.countDown();
-            assertEquals("answer 1", first.get(10, TimeUnit.SECONDS));
-            assertEquals("answer 1", second.get(10, TimeUnit.SECONDS));
-            assertEquals("answer 1", third.get(10, TimeUnit.SECONDS));
+            assertEquals("answer 1", text(first.get(10, TimeUnit.SECONDS)));
+            assertEquals("answer 1", text(second.get(10, TimeUnit.SECONDS)));
+            assertEquals("answer 1", text(third.get(10, TimeUnit.SECONDS)));
             assertEquals(1, computed.get());
         } finally {
             pool.shutdownNow();
@@ -99,16 +104,16 @@ class AnswerCacheTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Object> refresher = pool.submit(() -> cache.answer("q", () -> {
+            Future<byte[]> refresher = pool.submit(() -> cache.answer("q", () -> {
                 computing.countDown();
                 await(release);
                 return compute();
             }));
             assertTrue(computing.await(10, TimeUnit.SECONDS));
-            assertEquals("answer 1", cache.answer("q", this::compute));
+            assertEquals("answer 1", text(cache.answer("q", this::compute)));
             release.countDown();
-            assertEquals("answer 2", refresher.get(10, TimeUnit.SECONDS));
-            assertEquals("answer 2", cache.answer("q", this::compute));
+            assertEquals("answer 2", text(refresher.get(10, TimeUnit.SECONDS)));
+            assertEquals("answer 2", text(cache.answer("q", this::compute)));
             assertEquals(2, computed.get());
         } finally {
             pool.shutdownNow();
@@ -123,7 +128,7 @@ class AnswerCacheTest {
             throw new BadParameterException("window", "unknown window 'fortnight'");
         }));
         assertEquals("window", refused.parameter());
-        assertEquals("answer 1", cache.answer("q", this::compute));
+        assertEquals("answer 1", text(cache.answer("q", this::compute)));
     }
 
     @Test
@@ -134,7 +139,7 @@ class AnswerCacheTest {
         AnswerCache cache = AnswerCache.from(AppConfig.from(Settings.load(env, Optional.empty(),
                 Map.of(AnswerCache.TTL, "PT5S"))));
         cache.answer("q", this::compute);
-        assertEquals("answer 1", cache.answer("q", this::compute));
+        assertEquals("answer 1", text(cache.answer("q", this::compute)));
         ConfigException tooLong = assertThrows(ConfigException.class, () -> AnswerCache.from(AppConfig.from(
                 Settings.load(env, Optional.empty(), Map.of(AnswerCache.TTL, "PT1M")))));
         assertTrue(tooLong.getMessage().contains(AnswerCache.TTL), tooLong.getMessage());
