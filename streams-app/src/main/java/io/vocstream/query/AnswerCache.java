@@ -12,13 +12,12 @@ import java.util.function.Supplier;
  * Answers shared by the requests that ask the same question. An answer is computed from every bucket of every slice
  * it covers, up to hundreds of milliseconds for a wide question on a large state, while a wall of dashboards,
  * wallboards and scrapes asks the same few questions many times a second. Here each is computed at most once per
- * {@code ttl} and kept for at least {@value #KEEP_PER_COMPUTING} times its computing time, so that no question keeps
- * more than a sixth of a core busy (the query benchmark's wide questions, every queue and every agent, take a few
- * hundred milliseconds each: kept only for {@code ttl}, five of them took both cores of a small machine from every
- * other request and from the stream threads), whatever the number of viewers. When an answer is due again, the first request to ask computes it while the others are served the
- * previous one; only the very first answer to a question is waited for. So an answer is at most its keep time plus
- * two computing times older than the state. A failure (a bad parameter, state not queryable now) reaches the request
- * that computed it and is not kept.
+ * {@code ttl} and kept for at least {@value #KEEP_PER_COMPUTING} times its computing time, so that one question keeps
+ * at most about a sixth of a core busy however many ask it (the query benchmark's widest questions, every queue and
+ * every agent, take several hundred milliseconds). When an answer is due again, the first request to ask computes it
+ * while the others are served the previous one; only the very first answer to a question is waited for. So an answer
+ * is at most its keep time plus two computing times older than the state. A failure (a bad parameter, state not
+ * queryable now) reaches the request that computed it and is not kept.
  */
 public final class AnswerCache {
     public static final String TTL = "query.answer-ttl";
