@@ -41,6 +41,7 @@ public final class Demo implements AutoCloseable {
     private EmbeddedKafka kafka;
     private EmbeddedSchemaRegistry registry;
     private VocstreamApp app;
+    private AppConfig config;
 
     private Demo() {
     }
@@ -69,7 +70,7 @@ public final class Demo implements AutoCloseable {
         registry = started(EmbeddedSchemaRegistry.start(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 prefix + Topics.SCHEMAS, (short) 1, "127.0.0.1", options.registryPort()));
         raw.put(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
-        AppConfig config = AppConfig.from(Settings.of(raw, "demo"));
+        config = AppConfig.from(Settings.of(raw, "demo"));
         app = started(VocstreamApp.start(config));
         if (options.simulate()) {
             startSimulator(options, config);
@@ -113,6 +114,11 @@ public final class Demo implements AutoCloseable {
 
     public int httpPort() {
         return app.httpPort();
+    }
+
+    /** The application id, which is also the consumer group of its input topics. */
+    public String applicationId() {
+        return config.applicationId();
     }
 
     public String httpScheme() {

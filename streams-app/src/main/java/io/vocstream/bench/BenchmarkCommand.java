@@ -124,14 +124,15 @@ public final class BenchmarkCommand implements Callable<Integer> {
             AppConfig base = config(kafka, registry, 0);
             TopicProvisioner.ensureTopics(admin, base);
             produce(kafka, client);
-            ThroughputBenchmark benchmark = new ThroughputBenchmark(admin, kafka.bootstrapServers(), client, "");
+            InputOffsets inputs = new InputOffsets(admin, "");
             if (recovery) {
                 Map<String, String> cluster = new HashMap<>(settings);
                 cluster.put(AppConfig.BOOTSTRAP_SERVERS, kafka.bootstrapServers());
                 cluster.put(AppConfig.SCHEMA_REGISTRY_URL, registry.url());
-                new RecoveryBenchmark(dataDir, cluster, benchmark, System.out).run(runs);
+                new RecoveryBenchmark(dataDir, cluster, inputs, System.out).run(runs);
                 return 0;
             }
+            ThroughputBenchmark benchmark = new ThroughputBenchmark(kafka.bootstrapServers(), client, inputs);
             System.out.printf("%,d events in the input topics; %s, %d stream threads%n", benchmark.events(),
                     base.processingGuarantee(), base.streamThreads());
             List<Double> baseline = new ArrayList<>();

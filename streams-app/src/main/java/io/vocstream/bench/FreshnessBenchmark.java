@@ -17,11 +17,14 @@ import io.vocstream.schemas.registry.RegistryClientConfig;
 import io.vocstream.schemas.registry.RestSchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroSerializer;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,10 +34,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -44,15 +52,23 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * read without doubt: a survey response in region {@code probe-N} (seen when
  * {@code /api/v1/satisfaction/slice?dimension=region&value=probe-N} counts it) and an offered contact in queue
  * {@code probe-N} (seen when {@code /api/v1/queues/probe-N} counts it offered). A probe is timed from just before
- * its send to the first answer that shows it, polled as fast as answers come.
+ * its send to the first answer that shows it, asked again {@link #POLL_PAUSE} after each answer: as often as a fast
+ * dashboard, so the timing is that fine, while the probes' own queries leave the cores to the application they
+ * measure (polling back to back, eight pollers took more of them than the stream threads did).
  *
- * <p>The load's event times start two days back and advance as fast as the rate takes them, so they stay behind the
- * probes' (the wall clock) and never make a probe late.
+ * <p>The load's event times start two days back and advance as fast as the rate takes them (at the wall clock's pace
+ * they could not make a steady rate). A probe carries the load's latest event time, and its query asks for the
+ * window at that time ({@code at}): as in production, where every event is stamped about now, the probes and the
+ * load interleave by event time. Stamped with the wall clock instead, a probe would be two days ahead of the load:
+ * a task takes the record with the lowest timestamp among its partitions first, so the probe would wait behind the
+ * load's older records of the other topics, and its partition's later load events would be refused as too late.
  */
 public final class FreshnessBenchmark {
     private static final Duration WARM_UP = Duration.ofSeconds(15);
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration CATCH_UP = Duration.ofMinutes(3);
+    private static final Duration POLL_PAUSE = Duration.ofMillis(50);
 
     private FreshnessBenchmark() {
     }
@@ -64,7 +80,8 @@ public final class FreshnessBenchmark {
         String prefix = settings.getOrDefault(AppConfig.TOPIC_PREFIX, "");
         LocalApi api = new LocalApi(demo.httpPort());
         ExecutorService pollers = Executors.newFixedThreadPool(8);
-        try (RestSchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, demo.bootstrapServers()));
+             RestSchemaRegistryClient registry = new RestSchemaRegistryClient(RegistryClientConfig.fromProperties(
                 Map.of("schema.registry.url", demo.registryUrl())));
              KafkaProducer<String, SpecificRecord> probes = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, demo.bootstrapServers(),
@@ -80,40 +97,53 @@ public final class FreshnessBenchmark {
             api.awaitReady(PROBE_TIMEOUT);
             LocalApi.await("the ingest counts", PROBE_TIMEOUT, () -> api.json("/api/v1/ingest/topics").isArray());
             Thread.sleep(WARM_UP.toMillis());
+            InputOffsets inputs = new InputOffsets(admin, prefix);
+            awaitCaughtUp(inputs, demo.applicationId());
             long loadStart = load.eventsPublished();
             long started = System.nanoTime();
-            ConcurrentLinkedQueue<Long> surveys = new ConcurrentLinkedQueue<>();
-            ConcurrentLinkedQueue<Long> contacts = new ConcurrentLinkedQueue<>();
+            ConcurrentLinkedQueue<Probe> measuredProbes = new ConcurrentLinkedQueue<>();
             List<Future<?>> pending = new ArrayList<>();
             AtomicInteger probe = new AtomicInteger();
             while (System.nanoTime() - started < measured.toNanos()) {
                 int n = probe.incrementAndGet();
                 String name = "probe-" + n;
                 boolean survey = n % 2 == 1;
-                SpecificRecord event = survey ? survey(name) : contact(name);
-                String path = survey ? "/api/v1/satisfaction/slice?dimension=region&window=15m&value=" + name
-                        : "/api/v1/queues/" + name + "?window=15m";
+                Instant eventTime = load.progress().latestEventTime();
+                SpecificRecord event = survey ? survey(name, eventTime) : contact(name, eventTime);
+                String window = "window=15m&at=" + eventTime.plusSeconds(1);
+                String path = survey ? "/api/v1/satisfaction/slice?dimension=region&value=" + name + "&" + window
+                        : "/api/v1/queues/" + name + "?" + window;
                 long sent = System.nanoTime();
                 EventTopic topic = EventTopic.of(event);
                 probes.send(new ProducerRecord<>(topic.topicName(prefix), topic.keyOf(event), event));
                 pending.add(pollers.submit(() -> {
-                    LocalApi.await(name + " over HTTP", PROBE_TIMEOUT, () -> counted(api.json(path), survey));
-                    (survey ? surveys : contacts).add((System.nanoTime() - sent) / 1_000_000);
+                    LocalApi.await(name + " over HTTP", PROBE_TIMEOUT, POLL_PAUSE,
+                            () -> counted(api.json(path), survey));
+                    measuredProbes.add(new Probe(name, survey, (sent - started) / 1_000_000,
+                            (System.nanoTime() - sent) / 1_000_000));
                     return null;
                 }));
                 Thread.sleep(PROBE_EVERY.toMillis());
             }
+            long behindAtEnd = inputs.behind(demo.applicationId());
             for (Future<?> f : pending) {
                 f.get();
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf("load: %,.0f events/s offered by the simulator (target %,.0f) over %.0f s%n",
                     (load.eventsPublished() - loadStart) / seconds, rate, seconds);
-            out.println(Latencies.summary("survey response to satisfaction slice", surveys));
-            out.println(Latencies.summary("offered contact to queue row", contacts));
-            List<Long> all = new ArrayList<>(surveys);
-            all.addAll(contacts);
-            out.println(Latencies.summary("all probes", all));
+            out.printf("input records not yet committed by the application when the last probe was sent: %,d%n",
+                    behindAtEnd);
+            out.println(Latencies.summary("survey response to satisfaction slice",
+                    latencies(measuredProbes, p -> p.survey())));
+            out.println(Latencies.summary("offered contact to queue row", latencies(measuredProbes, p -> !p.survey())));
+            out.println(Latencies.summary("all probes", latencies(measuredProbes, p -> true)));
+            Path series = dataDir.resolve("freshness-probes.csv");
+            Files.write(series, Stream.concat(Stream.of("probe,kind,sent_ms,latency_ms"), measuredProbes.stream()
+                    .sorted(Comparator.comparingLong(Probe::sentMillis))
+                    .map(p -> p.name() + "," + (p.survey() ? "survey" : "contact") + "," + p.sentMillis() + ","
+                            + p.latencyMillis())).toList());
+            out.println("each probe, in the order sent: " + series);
         } finally {
             pollers.shutdownNow();
             pollers.awaitTermination(10, TimeUnit.SECONDS);
@@ -121,19 +151,44 @@ public final class FreshnessBenchmark {
         }
     }
 
+    /**
+     * Waits until the application has committed, within a second, every input record written before: the first
+     * seconds of a start include the group's first rebalances, and probes measure the steady state that follows.
+     */
+    private static void awaitCaughtUp(InputOffsets inputs, String applicationId) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        long round;
+        do {
+            long started = System.nanoTime();
+            Map<TopicPartition, Long> end = inputs.end();
+            LocalApi.await("the application to process the load's first " + inputs.total() + " events",
+                    Duration.ofNanos(deadline - started), Duration.ofMillis(100),
+                    () -> inputs.behind(applicationId, end) == 0);
+            round = System.nanoTime() - started;
+        } while (round > TimeUnit.SECONDS.toNanos(1));
+    }
+
+    /** One probe: sent {@code sentMillis} after the measurement started, shown {@code latencyMillis} later. */
+    private record Probe(String name, boolean survey, long sentMillis, long latencyMillis) {
+    }
+
+    private static List<Long> latencies(Collection<Probe> probes, Predicate<Probe> which) {
+        return probes.stream().filter(which).map(Probe::latencyMillis).toList();
+    }
+
     private static boolean counted(JsonNode answer, boolean survey) {
         JsonNode row = answer.isArray() ? answer.path(0) : answer;
         return survey ? row.path("n").asLong() == 1 : row.path("offered").asLong() == 1;
     }
 
-    private static SurveyResponse survey(String region) {
-        return SurveyResponse.newBuilder().setEventId(UUID.randomUUID().toString()).setEventTime(Instant.now())
+    private static SurveyResponse survey(String region, Instant eventTime) {
+        return SurveyResponse.newBuilder().setEventId(UUID.randomUUID().toString()).setEventTime(eventTime)
                 .setResponseId(region).setTouchpoint(Touchpoint.AGENT).setChannel(Channel.VOICE).setCsat(4)
                 .setRegion(region).build();
     }
 
-    private static ContactEvent contact(String queue) {
-        return ContactEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventTime(Instant.now())
+    private static ContactEvent contact(String queue, Instant eventTime) {
+        return ContactEvent.newBuilder().setEventId(UUID.randomUUID().toString()).setEventTime(eventTime)
                 .setContactId(queue).setType(ContactEventType.OFFERED).setQueue(queue).setChannel(Channel.VOICE)
                 .build();
     }

@@ -41,12 +41,17 @@ final class LocalApi {
 
     /** Polls {@code condition} as fast as the answers come (an HTTP timing is only as fine as this loop). */
     static void await(String what, Duration timeout, Condition condition) throws Exception {
+        await(what, timeout, Duration.ofMillis(2), condition);
+    }
+
+    /** Polls {@code condition} every {@code pause} after each answer until it holds. */
+    static void await(String what, Duration timeout, Duration pause, Condition condition) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.holds()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no " + what + " within " + timeout);
             }
-            Thread.sleep(2);
+            Thread.sleep(pause.toMillis());
         }
     }
 }

@@ -33,14 +33,14 @@ final class RecoveryBenchmark {
 
     private final Path dataDir;
     private final Map<String, String> settings;
-    private final ThroughputBenchmark inputs;
+    private final InputOffsets inputs;
     private final PrintStream out;
 
     /**
      * @param settings application settings of the instance: the cluster's, and any the caller adds
      * @param inputs   where the input topics end, and whether the application has committed that far
      */
-    RecoveryBenchmark(Path dataDir, Map<String, String> settings, ThroughputBenchmark inputs, PrintStream out) {
+    RecoveryBenchmark(Path dataDir, Map<String, String> settings, InputOffsets inputs, PrintStream out) {
         this.dataDir = dataDir;
         this.settings = settings;
         this.inputs = inputs;
@@ -59,7 +59,7 @@ final class RecoveryBenchmark {
         awaitCaughtUp();
         double seconds = (System.nanoTime() - started) / 1e9;
         out.printf("processed %,d events in %.0f s (%,.0f events/s, start included); state directory %,d MB%n",
-                inputs.events(), seconds, inputs.events() / seconds, sizeMb(dataDir.resolve("instance")));
+                inputs.total(), seconds, inputs.total() / seconds, sizeMb(dataDir.resolve("instance")));
         for (int run = 1; run <= runs; run++) {
             for (Map<String, String> membership : List.of(dynamic, fixed)) {
                 String name = membership == dynamic ? "dynamic membership" : "static membership";

@@ -3,7 +3,6 @@ package io.vocstream.bench;
 import io.vocstream.app.VocstreamApp;
 import io.vocstream.app.VocstreamTopology;
 import io.vocstream.config.AppConfig;
-import io.vocstream.schemas.EventTopic;
 import io.vocstream.schemas.registry.SchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroDeserializer;
 import io.vocstream.streams.EventSerdes;
@@ -11,21 +10,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,22 +27,17 @@ import org.apache.kafka.streams.state.HostInfo;
  * configured processing guarantee) against a baseline that only reads and Avro-decodes the same records.
  */
 final class ThroughputBenchmark {
-    private final Admin admin;
     private final String bootstrapServers;
     private final SchemaRegistryClient registry;
-    private final List<TopicPartition> inputs;
+    private final InputOffsets inputs;
     private final long events;
 
-    ThroughputBenchmark(Admin admin, String bootstrapServers, SchemaRegistryClient registry, String prefix)
+    ThroughputBenchmark(String bootstrapServers, SchemaRegistryClient registry, InputOffsets inputs)
             throws Exception {
-        this.admin = admin;
         this.bootstrapServers = bootstrapServers;
         this.registry = registry;
-        this.inputs = new ArrayList<>();
-        List<String> topics = Arrays.stream(EventTopic.values()).map(t -> t.topicName(prefix)).toList();
-        admin.describeTopics(topics).allTopicNames().get().values().forEach(d -> d.partitions()
-                .forEach(p -> inputs.add(new TopicPartition(d.name(), p.partition()))));
-        this.events = endOffsets().values().stream().mapToLong(Long::longValue).sum();
+        this.inputs = inputs;
+        this.events = inputs.total();
     }
 
     long events() {
@@ -70,8 +56,8 @@ final class ThroughputBenchmark {
         long started = System.nanoTime();
         long read = 0;
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), values)) {
-            consumer.assign(inputs);
-            consumer.seekToBeginning(inputs);
+            consumer.assign(inputs.partitions());
+            consumer.seekToBeginning(inputs.partitions());
             while (read < events) {
                 ConsumerRecords<String, Object> batch = consumer.poll(Duration.ofMillis(500));
                 read += batch.count();
@@ -87,11 +73,11 @@ final class ThroughputBenchmark {
     double application(AppConfig config) throws Exception {
         EventSerdes serdes = new EventSerdes(registry, config.registryClientProperties());
         Properties props = VocstreamApp.streamsProperties(config, new HostInfo("localhost", 0));
-        Map<TopicPartition, Long> end = endOffsets();
+        Map<TopicPartition, Long> end = inputs.end();
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(VocstreamTopology.build(config, serdes), props)) {
             streams.start();
-            while (behind(config.applicationId(), end) > 0) {
+            while (inputs.behind(config.applicationId(), end) > 0) {
                 if (streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException("the application failed during the benchmark");
                 }
@@ -153,35 +139,6 @@ final class ThroughputBenchmark {
         }
         return Files.readAllLines(status).stream().filter(l -> l.startsWith("VmHWM:"))
                 .map(l -> l.substring("VmHWM:".length()).trim()).findFirst().orElse("unknown");
-    }
-
-    /** Whether the consumer group {@code groupId} has committed the end of every input partition. */
-    boolean caughtUp(String groupId) throws Exception {
-        return behind(groupId) == 0;
-    }
-
-    /** Input records the consumer group {@code groupId} has not committed yet. */
-    long behind(String groupId) throws Exception {
-        return behind(groupId, endOffsets());
-    }
-
-    private long behind(String groupId, Map<TopicPartition, Long> end) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-        long behind = 0;
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            OffsetAndMetadata c = committed.get(e.getKey());
-            behind += Math.max(0, e.getValue() - (c == null ? 0 : c.offset()));
-        }
-        return behind;
-    }
-
-    private Map<TopicPartition, Long> endOffsets() throws Exception {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        inputs.forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        Map<TopicPartition, Long> end = new HashMap<>();
-        admin.listOffsets(latest).all().get().forEach((tp, info) -> end.put(tp, info.offset()));
-        return end;
     }
 
     private static double perSecond(long count, long nanos) {
