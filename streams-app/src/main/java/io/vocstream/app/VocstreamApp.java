@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class VocstreamApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VocstreamApp.class);
+    /** Milliseconds between commits unless kafka.commit.interval.ms says otherwise. */
+    static final long DEFAULT_COMMIT_INTERVAL_MS = 1_000;
 
     private final KafkaStreams streams;
     private final ApiServer http;
@@ -145,6 +147,11 @@ public final class VocstreamApp implements AutoCloseable {
         // side), and the check it skips is a tenth of a stream thread's time when catching up (a profile, see
         // docs/BENCHMARKS.md). kafka.max.task.idle.ms sets it back.
         p.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        // an exactly-once commit is a transaction with a marker on every partition it wrote, ten times a second per
+        // thread at Kafka's default; a second between commits lets the application keep up with a steady load
+        // several times higher, and answers stay fresh because bucket reads see deltas published between commits
+        // (BucketStore). kafka.commit.interval.ms sets it.
+        p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
         return p;
     }
 }

@@ -1,14 +1,24 @@
 package io.vocstream.buckets;
 
 import io.vocstream.time.BucketSize;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ConcurrentNavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
 import org.apache.kafka.streams.query.Position;
@@ -31,55 +41,143 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * re-partitioned per dimension); queries merge the partials of every partition and instance.
  *
  * <p>Pre-aggregating: {@link #add} merges a delta into an in-memory table of the buckets touched since the last
- * commit, and each touched bucket is read, merged and written to the window store (and its changelog) once per
- * commit. An event adds to many slices at every size, so writing through would decode and encode a bucket per
- * slice per event. The store takes part in Kafka Streams' commit protocol as a {@link CachedStateStore}: Kafka
- * calls {@link #flushCache} before it commits a task's offsets (so the deltas are in the same transaction as the
- * offsets of the events that made them) and {@link #clearCache} when it aborts one (so they are dropped with the
- * transaction and computed again from the re-read events). That interface is Kafka's internal hook for exactly this;
- * the window store underneath is a plain, logged, uncached RocksDB window store.
+ * commit, and each touched bucket is written to the window store (and its changelog) once per commit. An event adds
+ * to many slices at every size, so writing through would decode and encode a bucket per slice per event. The store
+ * takes part in Kafka Streams' commit protocol as a {@link CachedStateStore}: Kafka calls {@link #flushCache} before
+ * it commits a task's offsets (so the deltas are in the same transaction as the offsets of the events that made
+ * them) and {@link #clearCache} when it aborts one (so they are dropped with the transaction and computed again from
+ * the re-read events). That interface is Kafka's internal hook for exactly this; the window store underneath is a
+ * plain, logged, uncached RocksDB window store.
  *
- * <p>Reads (interactive queries) see the window store, i.e. the buckets as of the last commit.
+ * <p>Reads see the deltas too, at most {@code publishEvery} after their events, without waiting for a commit: a
+ * commit of exactly-once processing costs a transaction (markers on every partition written), so commits are spaced
+ * out for throughput, and reading what was processed keeps answers fresh meanwhile (as Kafka Streams' own stores
+ * are read before their changes commit). Every {@code publishEvery} the stream thread moves its deltas into a
+ * concurrent table of visible buckets, each holding the bucket as the window store had it when first touched and
+ * the deltas added since; a commit writes those buckets through and keeps them one more commit interval. A read
+ * takes the visible buckets of its range first and the window store's second, and for each bucket uses the visible
+ * one if there was one, else the window store's: a bucket is never counted from both, and one that left the table
+ * was written to the window store before it left, so a read that did not see it in the table finds it there.
  */
 public final class BucketStore<S extends Mergeable<S>>
         implements StateStore, ReadOnlyWindowStore<String, S>, CachedStateStore<String, S> {
+    /** How long processed events may wait to be visible to reads, as a default. */
+    public static final Duration PUBLISH_EVERY = Duration.ofMillis(100);
+
     private final WindowStore<String, S> store;
     private final BucketSize size;
+    private final long publishEveryNanos;
+    /** Deltas not yet visible: the stream thread's alone. */
     private final Map<Bucket, S> pending = new HashMap<>();
+    /** Buckets touched since the commit before last, as reads see them; written by the stream thread only. */
+    private final ConcurrentNavigableMap<Cell, Visible<S>> visible = new ConcurrentSkipListMap<>();
+    private long publishedNanos = System.nanoTime();
 
     private record Bucket(String sliceKey, long startMillis) {
     }
 
-    private BucketStore(WindowStore<String, S> store, BucketSize size) {
+    /**
+     * A bucket in the window store's order: by the key's UTF-8 bytes (as the store compares its serialized keys,
+     * which is what a key range means), then by start.
+     */
+    private record Cell(byte[] key, String sliceKey, long startMillis) implements Comparable<Cell> {
+        static Cell of(String sliceKey, long startMillis) {
+            return new Cell(sliceKey.getBytes(StandardCharsets.UTF_8), sliceKey, startMillis);
+        }
+
+        @Override
+        public int compareTo(Cell other) {
+            int byKey = Arrays.compareUnsigned(key, other.key);
+            return byKey != 0 ? byKey : Long.compare(startMillis, other.startMillis);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Cell other && compareTo(other) == 0;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Arrays.hashCode(key) + Long.hashCode(startMillis);
+        }
+    }
+
+    /**
+     * A visible bucket: what the window store held when it was first touched ({@code null} for none, and after a
+     * commit what was written) and the deltas since ({@code null} for none, i.e. already written).
+     */
+    private record Visible<S extends Mergeable<S>>(S base, S delta) {
+        S value() {
+            return base == null ? delta : delta == null ? base : base.merge(delta);
+        }
+
+        Visible<S> plus(S more) {
+            return new Visible<>(base, delta == null ? more : delta.merge(more));
+        }
+    }
+
+    private BucketStore(WindowStore<String, S> store, BucketSize size, Duration publishEvery) {
         this.store = store;
         this.size = size;
+        this.publishEveryNanos = publishEvery.toNanos();
     }
 
     /** The store to add to the topology (and to name in the processor that writes it). */
     public static <S extends Mergeable<S>> StoreBuilder<BucketStore<S>> builder(
             String name, BucketSize size, Duration retention, Serde<S> serde) {
+        return builder(name, size, retention, serde, PUBLISH_EVERY);
+    }
+
+    /** As {@link #builder(String, BucketSize, Duration, Serde)}, publishing deltas every {@code publishEvery}. */
+    static <S extends Mergeable<S>> StoreBuilder<BucketStore<S>> builder(
+            String name, BucketSize size, Duration retention, Serde<S> serde, Duration publishEvery) {
         return new Builder<>(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(name, retention, size.length(), false), Serdes.String(), serde)
-                .withCachingDisabled(), size);
+                .withCachingDisabled(), size, publishEvery);
     }
 
     /** Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}. */
     public void add(String sliceKey, long eventTimeMillis, S delta) {
         pending.merge(new Bucket(sliceKey, size.startOf(eventTimeMillis)), delta, Mergeable::merge);
+        if (System.nanoTime() - publishedNanos >= publishEveryNanos) {
+            publish();
+        }
     }
 
-    @Override
-    public void flushCache() {
+    /** Makes the pending deltas visible to reads. */
+    void publish() {
         pending.forEach((bucket, delta) -> {
-            S current = store.fetch(bucket.sliceKey(), bucket.startMillis());
-            store.put(bucket.sliceKey(), current == null ? delta : current.merge(delta), bucket.startMillis());
+            Cell cell = Cell.of(bucket.sliceKey(), bucket.startMillis());
+            Visible<S> before = visible.get(cell);
+            visible.put(cell, before != null ? before.plus(delta)
+                    : new Visible<>(store.fetch(bucket.sliceKey(), bucket.startMillis()), delta));
         });
         pending.clear();
+        publishedNanos = System.nanoTime();
+    }
+
+    /**
+     * Writes every bucket with deltas to the window store and keeps it visible as written; forgets the buckets
+     * untouched since the last commit, which that commit wrote.
+     */
+    @Override
+    public void flushCache() {
+        publish();
+        visible.forEach((cell, bucket) -> {
+            if (bucket.delta() == null) {
+                visible.remove(cell, bucket);
+            } else {
+                S value = bucket.value();
+                store.put(cell.sliceKey(), value, cell.startMillis());
+                visible.put(cell, new Visible<>(value, null));
+            }
+        });
     }
 
     @Override
     public void clearCache() {
         pending.clear();
+        visible.clear();
     }
 
     @Override
@@ -94,6 +192,7 @@ public final class BucketStore<S extends Mergeable<S>>
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        clearCache();
         store.init(context, root);
     }
 
@@ -120,7 +219,7 @@ public final class BucketStore<S extends Mergeable<S>>
 
     @Override
     public void close() {
-        pending.clear();
+        clearCache();
         store.close();
     }
 
@@ -146,59 +245,167 @@ public final class BucketStore<S extends Mergeable<S>>
 
     @Override
     public S fetch(String key, long time) {
-        return store.fetch(key, time);
+        Visible<S> bucket = visible.get(Cell.of(key, time));
+        return bucket != null ? bucket.value() : store.fetch(key, time);
     }
 
     @Override
     public WindowStoreIterator<S> fetch(String key, Instant timeFrom, Instant timeTo) {
-        return store.fetch(key, timeFrom, timeTo);
+        return startsOf(read(key, key, timeFrom, timeTo, false));
     }
 
     @Override
     public WindowStoreIterator<S> backwardFetch(String key, Instant timeFrom, Instant timeTo) {
-        return store.backwardFetch(key, timeFrom, timeTo);
+        return startsOf(read(key, key, timeFrom, timeTo, true));
     }
 
     @Override
     public KeyValueIterator<Windowed<String>, S> fetch(String keyFrom, String keyTo, Instant timeFrom,
                                                         Instant timeTo) {
-        return store.fetch(keyFrom, keyTo, timeFrom, timeTo);
+        return read(keyFrom, keyTo, timeFrom, timeTo, false);
     }
 
     @Override
     public KeyValueIterator<Windowed<String>, S> backwardFetch(String keyFrom, String keyTo, Instant timeFrom,
                                                                 Instant timeTo) {
-        return store.backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
+        return read(keyFrom, keyTo, timeFrom, timeTo, true);
     }
 
     @Override
     public KeyValueIterator<Windowed<String>, S> all() {
-        return store.all();
+        return read(null, null, Instant.ofEpochMilli(0), Instant.ofEpochMilli(Long.MAX_VALUE), false);
     }
 
     @Override
     public KeyValueIterator<Windowed<String>, S> backwardAll() {
-        return store.backwardAll();
+        return read(null, null, Instant.ofEpochMilli(0), Instant.ofEpochMilli(Long.MAX_VALUE), true);
     }
 
     @Override
     public KeyValueIterator<Windowed<String>, S> fetchAll(Instant timeFrom, Instant timeTo) {
-        return store.fetchAll(timeFrom, timeTo);
+        return read(null, null, timeFrom, timeTo, false);
     }
 
     @Override
     public KeyValueIterator<Windowed<String>, S> backwardFetchAll(Instant timeFrom, Instant timeTo) {
-        return store.backwardFetchAll(timeFrom, timeTo);
+        return read(null, null, timeFrom, timeTo, true);
+    }
+
+    /**
+     * The buckets of keys {@code [keyFrom, keyTo]} ({@code null}: unbounded) starting within {@code [timeFrom,
+     * timeTo]}: the visible ones, read first, in place of the window store's.
+     */
+    private KeyValueIterator<Windowed<String>, S> read(String keyFrom, String keyTo, Instant timeFrom, Instant timeTo,
+                                                       boolean backward) {
+        long from = timeFrom.toEpochMilli();
+        long to = timeTo.toEpochMilli();
+        Map<Cell, S> touched = new HashMap<>();
+        visibleKeys(keyFrom, keyTo).forEach((cell, bucket) -> {
+            if (cell.startMillis() >= from && cell.startMillis() <= to) {
+                touched.put(cell, bucket.value());
+            }
+        });
+        KeyValueIterator<Windowed<String>, S> stored = backward ? store.backwardFetch(keyFrom, keyTo, timeFrom, timeTo)
+                : store.fetch(keyFrom, keyTo, timeFrom, timeTo);
+        if (touched.isEmpty()) {
+            return stored;
+        }
+        List<KeyValue<Windowed<String>, S>> buckets = new ArrayList<>();
+        try (stored) {
+            stored.forEachRemaining(kv -> {
+                S now = touched.remove(Cell.of(kv.key.key(), kv.key.window().start()));
+                buckets.add(now == null ? kv : KeyValue.pair(kv.key, now));
+            });
+        }
+        touched.forEach((cell, value) -> buckets.add(KeyValue.pair(new Windowed<>(cell.sliceKey(),
+                new TimeWindow(cell.startMillis(), cell.startMillis() + size.length().toMillis())), value)));
+        if (backward) {
+            Collections.reverse(buckets);
+        }
+        return new ListIterator<>(buckets);
+    }
+
+    private ConcurrentNavigableMap<Cell, Visible<S>> visibleKeys(String keyFrom, String keyTo) {
+        ConcurrentNavigableMap<Cell, Visible<S>> range = visible;
+        if (keyFrom != null) {
+            range = range.tailMap(Cell.of(keyFrom, Long.MIN_VALUE), true);
+        }
+        if (keyTo != null) {
+            range = range.headMap(Cell.of(keyTo, Long.MAX_VALUE), true);
+        }
+        return range;
+    }
+
+    private static <S> WindowStoreIterator<S> startsOf(KeyValueIterator<Windowed<String>, S> buckets) {
+        return new WindowStoreIterator<>() {
+            @Override
+            public void close() {
+                buckets.close();
+            }
+
+            @Override
+            public Long peekNextKey() {
+                return buckets.peekNextKey().window().start();
+            }
+
+            @Override
+            public boolean hasNext() {
+                return buckets.hasNext();
+            }
+
+            @Override
+            public KeyValue<Long, S> next() {
+                KeyValue<Windowed<String>, S> next = buckets.next();
+                return KeyValue.pair(next.key.window().start(), next.value);
+            }
+        };
+    }
+
+    /** Read buckets, merged from both tables. */
+    private static final class ListIterator<K, V> implements KeyValueIterator<K, V> {
+        private final List<KeyValue<K, V>> items;
+        private int next;
+
+        ListIterator(List<KeyValue<K, V>> items) {
+            this.items = items;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < items.size();
+        }
+
+        @Override
+        public KeyValue<K, V> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return items.get(next++);
+        }
+
+        @Override
+        public K peekNextKey() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            return items.get(next).key;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     /** Builds the logged window store underneath and wraps it; caching is the wrapper's own. */
     private static final class Builder<S extends Mergeable<S>> implements StoreBuilder<BucketStore<S>> {
         private final StoreBuilder<WindowStore<String, S>> windows;
         private final BucketSize size;
+        private final Duration publishEvery;
 
-        Builder(StoreBuilder<WindowStore<String, S>> windows, BucketSize size) {
+        Builder(StoreBuilder<WindowStore<String, S>> windows, BucketSize size, Duration publishEvery) {
             this.windows = windows;
             this.size = size;
+            this.publishEvery = publishEvery;
         }
 
         @Override
@@ -225,7 +432,7 @@ public final class BucketStore<S extends Mergeable<S>>
 
         @Override
         public BucketStore<S> build() {
-            return new BucketStore<>(windows.build(), size);
+            return new BucketStore<>(windows.build(), size, publishEvery);
         }
 
         @Override
