@@ -68,6 +68,7 @@ public final class FreshnessBenchmark {
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
+    private static final Duration CAUGHT_UP = Duration.ofSeconds(3);
     private static final Duration POLL_PAUSE = Duration.ofMillis(50);
 
     private FreshnessBenchmark() {
@@ -152,8 +153,9 @@ public final class FreshnessBenchmark {
     }
 
     /**
-     * Waits until the application has committed, within a second, every input record written before: the first
-     * seconds of a start include the group's first rebalances, and probes measure the steady state that follows.
+     * Waits until the application commits, within {@link #CAUGHT_UP} of their write, the input records written
+     * before (its commits are a second apart): the first seconds of a start include the group's first rebalances,
+     * and probes measure the steady state that follows.
      */
     private static void awaitCaughtUp(InputOffsets inputs, String applicationId) throws Exception {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
@@ -161,11 +163,15 @@ public final class FreshnessBenchmark {
         do {
             long started = System.nanoTime();
             Map<TopicPartition, Long> end = inputs.end();
-            LocalApi.await("the application to process the load's first " + inputs.total() + " events",
-                    Duration.ofNanos(deadline - started), Duration.ofMillis(100),
-                    () -> inputs.behind(applicationId, end) == 0);
+            try {
+                LocalApi.await("catching up", Duration.ofNanos(deadline - started), Duration.ofMillis(100),
+                        () -> inputs.behind(applicationId, end) == 0);
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("the application does not keep up with the load: "
+                        + inputs.behind(applicationId) + " input records behind after " + CATCH_UP);
+            }
             round = System.nanoTime() - started;
-        } while (round > TimeUnit.SECONDS.toNanos(1));
+        } while (round > CAUGHT_UP.toNanos());
     }
 
     /** One probe: sent {@code sentMillis} after the measurement started, shown {@code latencyMillis} later. */
