@@ -54,6 +54,7 @@ public final class QueryBenchmark {
     private static final int WORK_ORDERS = 3_000;
     private static final Duration AWAIT = Duration.ofMinutes(20);
     private static final int SEQUENTIAL_REQUESTS = 20;
+    private static final Duration LOAD_WARM_UP = Duration.ofSeconds(30);
     private static final List<String> PATHS = List.of(
             "/api/v1/queues?window=15m",
             "/api/v1/queues/q-17?window=1h",
@@ -106,7 +107,7 @@ public final class QueryBenchmark {
                     Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), QueryLoad.class.getName(),
                     "http://localhost:" + demo.httpPort(), String.valueOf(rate),
-                    String.valueOf(duration.toSeconds())));
+                    String.valueOf(duration.toSeconds()), String.valueOf(LOAD_WARM_UP.toSeconds())));
             command.addAll(PATHS);
             Process load = new ProcessBuilder(command).redirectErrorStream(true).start();
             String report = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -42,6 +42,9 @@ public final class HttpSecurity {
     public static final String TLS_TRUSTSTORE_PASSWORD = "http.tls.truststore.password";
     public static final String TLS_TRUSTSTORE_TYPE = "http.tls.truststore.type";
 
+    /** Connections the kernel may hold for the server to accept; Linux caps it at net.core.somaxconn. */
+    private static final int ACCEPT_QUEUE = 1024;
+
     /** Probes must work without credentials: orchestrators and load balancers do not hold the token. */
     static final Set<String> OPEN_PATHS = Set.of("/health", "/ready");
     private static final String REALM = "vocstream";
@@ -106,12 +109,13 @@ public final class HttpSecurity {
     }
 
     /**
-     * Adds the TLS connector on {@code host:port} (instead of Javalin's plain one) and the token check in front of
-     * every route.
+     * Adds the connector on {@code host:port} in place of Javalin's default (TLS with a key store, else plain HTTP)
+     * and the token check in front of every route.
      */
     void applyTo(JavalinConfig cfg, String host, int port) {
-        if (keyStore != null) {
-            cfg.jetty.addConnector((server, http) -> {
+        cfg.jetty.addConnector((server, http) -> {
+            ServerConnector connector;
+            if (keyStore != null) {
                 http.addCustomizer(new SecureRequestCustomizer());
                 SslContextFactory.Server tls = new SslContextFactory.Server();
                 tls.setKeyStorePath(keyStore.location().toString());
@@ -120,13 +124,19 @@ public final class HttpSecurity {
                 if (keyPassword != null) {
                     tls.setKeyManagerPassword(keyPassword);
                 }
-                ServerConnector connector = new ServerConnector(server,
-                        new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
-                connector.setHost(host);
-                connector.setPort(port);
-                return connector;
-            });
-        }
+                connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                        new HttpConnectionFactory(http));
+            } else {
+                connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            }
+            connector.setHost(host);
+            connector.setPort(port);
+            // the JVM's default of 50 pending connections overflows when a burst of clients connects at once (a
+            // wall of dashboards refreshing together); the kernel then drops their SYNs, and each retries only after
+            // one second, then three: requests stalled for seconds while the server was idle
+            connector.setAcceptQueueSize(ACCEPT_QUEUE);
+            return connector;
+        });
         if (token != null) {
             cfg.routes.before(this::requireToken);
         }
