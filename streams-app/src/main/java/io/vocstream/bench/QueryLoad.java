@@ -44,9 +44,8 @@ public final class QueryLoad {
         AtomicLong failures = new AtomicLong();
         List<CompletableFuture<?>> sent = new ArrayList<>();
         long intervalNanos = (long) (1e9 / rate);
-        long warmUpEnd = System.nanoTime() + warmUp.toNanos();
         long warmUpRequests = (long) (rate * warmUp.toSeconds());
-        long start = warmUpEnd;
+        long start = System.nanoTime() + warmUp.toNanos();
         long total = (long) (rate * duration.toSeconds());
         for (long i = -warmUpRequests; i < total; i++) {
             long due = start + i * intervalNanos;

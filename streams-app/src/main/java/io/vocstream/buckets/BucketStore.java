@@ -78,7 +78,7 @@ public final class BucketStore<S extends Mergeable<S>>
 
     /**
      * A bucket in the window store's order: by the key's UTF-8 bytes (as the store compares its serialized keys,
-     * which is what a key range means), then by start.
+     * which is what a key range means), then by start. Only that order is used (the table is a sorted map).
      */
     private record Cell(byte[] key, String sliceKey, long startMillis) implements Comparable<Cell> {
         static Cell of(String sliceKey, long startMillis) {
@@ -89,16 +89,6 @@ public final class BucketStore<S extends Mergeable<S>>
         public int compareTo(Cell other) {
             int byKey = Arrays.compareUnsigned(key, other.key);
             return byKey != 0 ? byKey : Long.compare(startMillis, other.startMillis);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Cell other && compareTo(other) == 0;
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * Arrays.hashCode(key) + Long.hashCode(startMillis);
         }
     }
 
@@ -299,10 +289,10 @@ public final class BucketStore<S extends Mergeable<S>>
                                                        boolean backward) {
         long from = timeFrom.toEpochMilli();
         long to = timeTo.toEpochMilli();
-        Map<Cell, S> touched = new HashMap<>();
+        Map<Bucket, S> touched = new HashMap<>();
         visibleKeys(keyFrom, keyTo).forEach((cell, bucket) -> {
             if (cell.startMillis() >= from && cell.startMillis() <= to) {
-                touched.put(cell, bucket.value());
+                touched.put(new Bucket(cell.sliceKey(), cell.startMillis()), bucket.value());
             }
         });
         KeyValueIterator<Windowed<String>, S> stored = backward ? store.backwardFetch(keyFrom, keyTo, timeFrom, timeTo)
@@ -313,12 +303,12 @@ public final class BucketStore<S extends Mergeable<S>>
         List<KeyValue<Windowed<String>, S>> buckets = new ArrayList<>();
         try (stored) {
             stored.forEachRemaining(kv -> {
-                S now = touched.remove(Cell.of(kv.key.key(), kv.key.window().start()));
+                S now = touched.remove(new Bucket(kv.key.key(), kv.key.window().start()));
                 buckets.add(now == null ? kv : KeyValue.pair(kv.key, now));
             });
         }
-        touched.forEach((cell, value) -> buckets.add(KeyValue.pair(new Windowed<>(cell.sliceKey(),
-                new TimeWindow(cell.startMillis(), cell.startMillis() + size.length().toMillis())), value)));
+        touched.forEach((bucket, value) -> buckets.add(KeyValue.pair(new Windowed<>(bucket.sliceKey(),
+                new TimeWindow(bucket.startMillis(), bucket.startMillis() + size.length().toMillis())), value)));
         if (backward) {
             Collections.reverse(buckets);
         }
