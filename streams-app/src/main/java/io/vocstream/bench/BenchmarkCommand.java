@@ -140,7 +140,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             for (int run = 1; run <= runs; run++) {
                 baseline.add(benchmark.baseline());
                 System.out.printf("run %d: baseline %,.0f events/s%n", run, baseline.get(run - 1));
-                app.add(benchmark.application(config(kafka, registry, run)));
+                app.add(benchmark.application(config(kafka, registry, run), System.out));
                 System.out.printf("run %d: baseline %,.0f events/s, application %,.0f events/s, ratio %.3f%n", run,
                         baseline.get(run - 1), app.get(run - 1), app.get(run - 1) / baseline.get(run - 1));
             }

@@ -7,6 +7,7 @@ import io.vocstream.schemas.registry.SchemaRegistryClient;
 import io.vocstream.schemas.serde.AvroDeserializer;
 import io.vocstream.streams.EventSerdes;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +28,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * configured processing guarantee) against a baseline that only reads and Avro-decodes the same records.
  */
 final class ThroughputBenchmark {
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+
     private final String bootstrapServers;
     private final SchemaRegistryClient registry;
     private final InputOffsets inputs;
@@ -68,18 +71,31 @@ final class ThroughputBenchmark {
 
     /**
      * Events per second of the application, from start until its committed offsets reach the end of every input
-     * partition, with fresh state under a new application id.
+     * partition, with fresh state under a new application id. Every {@link #PROGRESS_EVERY} it prints to
+     * {@code progress} how far it got and its rate since the last line, which shows the steady rate behind the
+     * average (the first minute of a run also compiles the hot code).
      */
-    double application(AppConfig config) throws Exception {
+    double application(AppConfig config, PrintStream progress) throws Exception {
         EventSerdes serdes = new EventSerdes(registry, config.registryClientProperties());
         Properties props = VocstreamApp.streamsProperties(config, new HostInfo("localhost", 0));
         Map<TopicPartition, Long> end = inputs.end();
         long started = System.nanoTime();
         try (KafkaStreams streams = new KafkaStreams(VocstreamTopology.build(config, serdes), props)) {
             streams.start();
-            while (inputs.behind(config.applicationId(), end) > 0) {
+            long reported = started;
+            long processedThen = 0;
+            for (long behind = events; behind > 0; behind = inputs.behind(config.applicationId(), end)) {
                 if (streams.state() == KafkaStreams.State.ERROR) {
                     throw new IllegalStateException("the application failed during the benchmark");
+                }
+                long now = System.nanoTime();
+                if (now - reported >= PROGRESS_EVERY.toNanos()) {
+                    long processed = events - behind;
+                    progress.printf("  %s: %,d of %,d events committed after %.0f s, %,.0f events/s in the last %d s%n",
+                            config.applicationId(), processed, events, (now - started) / 1e9,
+                            perSecond(processed - processedThen, now - reported), PROGRESS_EVERY.toSeconds());
+                    reported = now;
+                    processedThen = processed;
                 }
                 Thread.sleep(100);
             }

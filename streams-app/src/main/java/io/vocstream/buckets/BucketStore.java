@@ -70,7 +70,7 @@ public final class BucketStore<S extends Mergeable<S>>
     /** Deltas not yet visible: the stream thread's alone. */
     private final Map<Bucket, S> pending = new HashMap<>();
     /** Buckets touched since the commit before last, as reads see them; written by the stream thread only. */
-    private final ConcurrentNavigableMap<Cell, Visible<S>> visible = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<Cell, Slot<S>> visible = new ConcurrentSkipListMap<>();
     private long publishedNanos = System.nanoTime();
 
     private record Bucket(String sliceKey, long startMillis) {
@@ -106,6 +106,18 @@ public final class BucketStore<S extends Mergeable<S>>
         }
     }
 
+    /**
+     * A visible bucket's place in the table, updated in place: the table's entries change only when a bucket comes
+     * or goes, and a read takes base and deltas together from one reference.
+     */
+    private static final class Slot<S extends Mergeable<S>> {
+        volatile Visible<S> bucket;
+
+        Slot(Visible<S> bucket) {
+            this.bucket = bucket;
+        }
+    }
+
     private BucketStore(WindowStore<String, S> store, BucketSize size, Duration publishEvery) {
         this.store = store;
         this.size = size;
@@ -138,9 +150,13 @@ public final class BucketStore<S extends Mergeable<S>>
     void publish() {
         pending.forEach((bucket, delta) -> {
             Cell cell = Cell.of(bucket.sliceKey(), bucket.startMillis());
-            Visible<S> before = visible.get(cell);
-            visible.put(cell, before != null ? before.plus(delta)
-                    : new Visible<>(store.fetch(bucket.sliceKey(), bucket.startMillis()), delta));
+            Slot<S> slot = visible.get(cell);
+            if (slot != null) {
+                slot.bucket = slot.bucket.plus(delta);
+            } else {
+                visible.put(cell, new Slot<>(new Visible<>(store.fetch(bucket.sliceKey(), bucket.startMillis()),
+                        delta)));
+            }
         });
         pending.clear();
         publishedNanos = System.nanoTime();
@@ -153,13 +169,14 @@ public final class BucketStore<S extends Mergeable<S>>
     @Override
     public void flushCache() {
         publish();
-        visible.forEach((cell, bucket) -> {
+        visible.forEach((cell, slot) -> {
+            Visible<S> bucket = slot.bucket;
             if (bucket.delta() == null) {
-                visible.remove(cell, bucket);
+                visible.remove(cell);
             } else {
                 S value = bucket.value();
                 store.put(cell.sliceKey(), value, cell.startMillis());
-                visible.put(cell, new Visible<>(value, null));
+                slot.bucket = new Visible<>(value, null);
             }
         });
     }
@@ -235,8 +252,8 @@ public final class BucketStore<S extends Mergeable<S>>
 
     @Override
     public S fetch(String key, long time) {
-        Visible<S> bucket = visible.get(Cell.of(key, time));
-        return bucket != null ? bucket.value() : store.fetch(key, time);
+        Slot<S> slot = visible.get(Cell.of(key, time));
+        return slot != null ? slot.bucket.value() : store.fetch(key, time);
     }
 
     @Override
@@ -290,9 +307,9 @@ public final class BucketStore<S extends Mergeable<S>>
         long from = timeFrom.toEpochMilli();
         long to = timeTo.toEpochMilli();
         Map<Bucket, S> touched = new HashMap<>();
-        visibleKeys(keyFrom, keyTo).forEach((cell, bucket) -> {
+        visibleKeys(keyFrom, keyTo).forEach((cell, slot) -> {
             if (cell.startMillis() >= from && cell.startMillis() <= to) {
-                touched.put(new Bucket(cell.sliceKey(), cell.startMillis()), bucket.value());
+                touched.put(new Bucket(cell.sliceKey(), cell.startMillis()), slot.bucket.value());
             }
         });
         KeyValueIterator<Windowed<String>, S> stored = backward ? store.backwardFetch(keyFrom, keyTo, timeFrom, timeTo)
@@ -315,8 +332,8 @@ public final class BucketStore<S extends Mergeable<S>>
         return new ListIterator<>(buckets);
     }
 
-    private ConcurrentNavigableMap<Cell, Visible<S>> visibleKeys(String keyFrom, String keyTo) {
-        ConcurrentNavigableMap<Cell, Visible<S>> range = visible;
+    private ConcurrentNavigableMap<Cell, Slot<S>> visibleKeys(String keyFrom, String keyTo) {
+        ConcurrentNavigableMap<Cell, Slot<S>> range = visible;
         if (keyFrom != null) {
             range = range.tailMap(Cell.of(keyFrom, Long.MIN_VALUE), true);
         }

@@ -17,13 +17,12 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The six input topics as every capability sees them: decodable (the rest is dead-lettered on the way in), valid by
  * {@link EventRules}, each event once (duplicates by eventId dropped) and on time (an event older than the newest
- * accepted event of its topic-partition minus the grace period is dead-lettered as too late). Kafka lets a topic be a source once, so this is
- * the one place the inputs are read.
+ * accepted event of its topic-partition minus the grace period is dead-lettered as too late). Kafka lets a topic be
+ * a source once, so this is the one place the inputs are read.
  */
 public final class InputStreams {
     static final Counter DUPLICATES = Counter.build()
@@ -46,15 +45,17 @@ public final class InputStreams {
         for (EventTopic topic : EventTopic.values()) {
             String seen = "input-seen-" + topic.baseName();
             String newest = "input-newest-" + topic.baseName();
-            // an eventId is remembered as long as an event of its time can still arrive on time, and then some
-            Duration remembered = grace.plus(Duration.ofHours(1));
+            // an eventId is remembered as long as an event of its time can still arrive on time, and then some; it is
+            // kept at the start of its slot, up to a grace period before its event time
+            Duration remembered = grace.multipliedBy(2).plus(Duration.ofHours(1));
             builder.addStateStore(Stores.windowStoreBuilder(
                     Stores.persistentWindowStore(seen, remembered, Duration.ofMillis(1), false),
                     Serdes.String(), Serdes.Long()));
             // one key per partition, rewritten by nearly every event: cached, it reaches the changelog once a commit
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(newest),
                     Serdes.String(), Serdes.Long()).withCachingEnabled());
-            KStream<String, SpecificRecord> source = builder.stream(topic.topicName(topicPrefix), serdes.consumed(topic));
+            KStream<String, SpecificRecord> source = builder.stream(topic.topicName(topicPrefix),
+                    serdes.consumed(topic));
             inputs.streams.put(topic, source.process(() -> new EventGate(topic, seen, newest, rules, grace),
                     Named.as("input-gate-" + topic.baseName()), seen, newest));
         }
@@ -82,6 +83,8 @@ public final class InputStreams {
         private final String newestStoreName;
         private final EventRules rules;
         private final long graceMillis;
+        /** Width of the slots eventIds are remembered in: the grace period (at least 1 ms). */
+        private final long slotMillis;
         private ProcessorContext<String, SpecificRecord> context;
         private WindowStore<String, Long> seen;
         private KeyValueStore<String, Long> newestStore;
@@ -93,6 +96,7 @@ public final class InputStreams {
             this.newestStoreName = newestStoreName;
             this.rules = rules;
             this.graceMillis = grace.toMillis();
+            this.slotMillis = Math.max(graceMillis, 1);
         }
 
         @Override
@@ -126,7 +130,7 @@ public final class InputStreams {
                 DUPLICATES.labels(topic.baseName()).inc();
                 return;
             }
-            seen.put(eventId, eventTime, eventTime);
+            seen.put(eventId, eventTime, slotOf(eventTime));
             if (eventTime > newest) {
                 newest = eventTime;
                 newestStore.put(NEWEST, newest);
@@ -134,11 +138,25 @@ public final class InputStreams {
             context.forward(record);
         }
 
+        /**
+         * Whether {@code eventId} was accepted with an event time within the grace period of {@code eventTime}. Each
+         * accepted id is kept in the grace-long slot of its event time (with that time), so such an earlier one is in
+         * the slot of {@code eventTime} or in one next to it: three point lookups, where a range of two grace periods
+         * would open an iterator on every segment it spans.
+         */
         private boolean alreadySeen(String eventId, long eventTime) {
-            try (WindowStoreIterator<Long> earlier = seen.fetch(eventId, eventTime - graceMillis,
-                    eventTime + graceMillis)) {
-                return earlier.hasNext();
+            long slot = slotOf(eventTime);
+            for (long start = slot - slotMillis; start <= slot + slotMillis; start += slotMillis) {
+                Long acceptedAt = seen.fetch(eventId, start);
+                if (acceptedAt != null && Math.abs(acceptedAt - eventTime) <= graceMillis) {
+                    return true;
+                }
             }
+            return false;
+        }
+
+        private long slotOf(long eventTime) {
+            return Math.floorDiv(eventTime, slotMillis) * slotMillis;
         }
     }
 }

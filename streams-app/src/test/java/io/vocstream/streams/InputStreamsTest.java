@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vocstream.events.ContactEvent;
 import io.vocstream.events.ContactEventType;
 import io.vocstream.events.IndicatorScore;
 import io.vocstream.events.RepairEventType;
@@ -48,6 +49,20 @@ class InputStreamsTest {
         var answered = Events.contact("c1", ContactEventType.ANSWERED, T0.plusSeconds(20)).build();
         harness.pipe(offered, answered, offered, answered);
         assertEquals(List.of(offered, answered), passed);
+        assertTrue(harness.deadLetters(EventTopic.CONTACT).isEmpty(), "duplicates are dropped, not dead-lettered");
+    }
+
+    @Test
+    @DisplayName("an eventId seen with an event time up to the grace period (10 min) away is a duplicate, "
+            + "on either side and across ten-minute marks; further away it is another event")
+    void duplicatesWithinTheGracePeriodOfTheFirst() {
+        var first = Events.contact("c1", ContactEventType.OFFERED, T0.plus(Duration.ofMinutes(9))).build();
+        var tenMinutesBefore = ContactEvent.newBuilder(first).setEventTime(T0.minus(Duration.ofMinutes(1))).build();
+        var nineMinutesAfter = ContactEvent.newBuilder(first).setEventTime(T0.plus(Duration.ofMinutes(18))).build();
+        var justOverTenMinutesAfter = ContactEvent.newBuilder(first)
+                .setEventTime(T0.plus(Duration.ofMinutes(19)).plusMillis(1)).build();
+        harness.pipe(first, tenMinutesBefore, nineMinutesAfter, justOverTenMinutesAfter);
+        assertEquals(List.of(first, justOverTenMinutesAfter), passed);
         assertTrue(harness.deadLetters(EventTopic.CONTACT).isEmpty(), "duplicates are dropped, not dead-lettered");
     }
 
