@@ -63,7 +63,7 @@ public final class ContactCenterTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACTS_STORE),
                 Serdes.String(), ContactStateSerde.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WAITING_STORE),
-                Serdes.String(), JsonSerde.of(Waiting.class)));
+                Serdes.String(), WaitingSerde.serde()));
         BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, QueueStatsSerde.serde(),
                 size -> config.retention(size, grace));
         BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, CountSerdes.agentStats(),
@@ -201,7 +201,8 @@ public final class ContactCenterTopology {
             ContactState.Offer was = before == null ? null : before.waiting();
             ContactState.Offer is = step.next().waiting();
             if (was != null && !was.equals(is)) {
-                waiting.delete(Waiting.key(was.queue(), contactId));
+                // a tombstone, without reading back the value that delete() returns
+                waiting.put(Waiting.key(was.queue(), contactId), null);
             }
             if (is != null && !is.equals(was)) {
                 waiting.put(Waiting.key(is.queue(), contactId),
