@@ -51,7 +51,7 @@ public final class RepairTopology {
     static final Map<BucketSize, Duration> RETENTION = Map.of(
             BucketSize.MINUTE, Duration.ofDays(2),
             BucketSize.QUARTER_HOUR, Duration.ofDays(8));
-    private static final Serde<RepairStats> STATS_SERDE = JsonSerde.of(RepairStats.class);
+    private static final Serde<RepairStats> STATS_SERDE = RepairStatsSerde.serde();
 
     private RepairTopology() {
     }

@@ -6,7 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.common.errors.SerializationException;
@@ -16,14 +19,15 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * The shared form of the hand-written binary serdes of per-entity state, the values read and written on nearly every
- * event (as Smile their round trips took about a fifth of a stream thread's time in the catch-up benchmark). Each
- * serde states its own layout in these terms, big-endian: a version byte, then its components in order; an int or
- * long or double as itself; a string as its UTF-8 length (int) and bytes, length -1 for {@code null}; a nullable value
- * as a presence byte (0 absent, 1 present) and, if present, the value; a collection as its size (int) and its
- * elements; an enum constant as its name, so that reordering the constants cannot change what stored values mean.
- * A value is read completely or not at all: a version other than the serde's, bytes that end early, or bytes left
- * over are a {@link SerializationException} naming the kind of value. A change of layout takes a new version.
+ * The shared form of the hand-written binary serdes of per-entity state and bucket statistics, the values read and
+ * written on nearly every event or commit (as Smile their round trips took about a fifth of a stream thread's time
+ * in the catch-up benchmark). Each serde states its own layout in these terms, big-endian: a version byte, then its
+ * components in order; an int or long or double as itself; a string as its UTF-8 length (int) and bytes, length -1
+ * for {@code null}; a nullable value as a presence byte (0 absent, 1 present) and, if present, the value; a
+ * collection as its size (int) and its elements; a map as its size and each key and value; an enum constant as its
+ * name, so that reordering the constants cannot change what stored values mean. A value is read completely or not
+ * at all: a version other than the serde's, bytes that end early, or bytes left over are a
+ * {@link SerializationException} naming the kind of value. A change of layout takes a new version.
  */
 public final class StateCodec {
     private static final int NULL_LENGTH = -1;
@@ -165,6 +169,17 @@ public final class StateCodec {
             return this;
         }
 
+        /** A map as its size and its entries in iteration order, each key then value. */
+        public <K, V> Writer putMap(Map<K, V> map, BiConsumer<Writer, ? super K> keyLayout,
+                                    BiConsumer<Writer, ? super V> valueLayout) {
+            putInt(map.size());
+            map.forEach((key, value) -> {
+                keyLayout.accept(this, key);
+                valueLayout.accept(this, value);
+            });
+            return this;
+        }
+
         private ByteBuffer room(int bytes) {
             if (out.remaining() < bytes) {
                 ByteBuffer larger = ByteBuffer.allocate(Math.max(2 * out.capacity(), out.position() + bytes));
@@ -250,6 +265,18 @@ public final class StateCodec {
                 elements[i] = parser.apply(this);
             }
             return (List<E>) List.of(elements);
+        }
+
+        /** A map written by {@link Writer#putMap}, sorted by its keys' natural order. */
+        public <K, V> NavigableMap<K, V> getSortedMap(Function<Reader, K> keyParser, Function<Reader, V> valueParser) {
+            NavigableMap<K, V> map = new TreeMap<>();
+            for (int n = count(); n > 0; n--) {
+                K key = keyParser.apply(this);
+                if (map.put(key, valueParser.apply(this)) != null) {
+                    throw new IllegalArgumentException("duplicate map key " + key);
+                }
+            }
+            return map;
         }
 
         private String[] strings() {

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.DayOfWeek;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.DisplayName;
@@ -175,6 +178,28 @@ class StateCodecTest {
                 () -> SERDE.deserializer().deserialize("t", twoTags));
         assertTrue(duplicate.getMessage().startsWith("corrupt sample (" + twoTags.length + " bytes): duplicate"),
                 duplicate.getMessage());
+    }
+
+    private static final Serde<NavigableMap<String, Long>> COUNTS = StateCodec.serde("counts", VERSION,
+            (out, counts) -> out.putMap(counts, StateCodec.Writer::putString, StateCodec.Writer::putLong),
+            in -> in.getSortedMap(StateCodec.Reader::getString, StateCodec.Reader::getLong));
+
+    @Test
+    @DisplayName("a map is its size and each key and value, read back sorted by key; a key read twice is refused")
+    void maps() {
+        NavigableMap<String, Long> counts = new TreeMap<>(Map.of("w-2", -3L, "w-1", Long.MAX_VALUE, "é", 0L));
+        assertEquals(counts, COUNTS.deserializer().deserialize("t", COUNTS.serializer().serialize("t", counts)));
+        assertEquals(Map.of(), COUNTS.deserializer().deserialize("t",
+                COUNTS.serializer().serialize("t", new TreeMap<>())));
+
+        byte[] oneEntry = {VERSION, 0, 0, 0, 1, 0, 0, 0, 1, 'a', 0, 0, 0, 0, 0, 0, 0, 7};
+        assertArrayEquals(oneEntry, COUNTS.serializer().serialize("t", new TreeMap<>(Map.of("a", 7L))));
+
+        byte[] keyTwice = StateCodec.write(VERSION,
+                (out, key) -> out.putInt(2).putString(key).putLong(1).putString(key).putLong(2), "a");
+        SerializationException e = assertThrows(SerializationException.class,
+                () -> COUNTS.deserializer().deserialize("t", keyTwice));
+        assertEquals("corrupt counts (" + keyTwice.length + " bytes): duplicate map key a", e.getMessage());
     }
 
     private static void assertMessage(String expected, byte[] bytes) {
