@@ -50,9 +50,19 @@ public final class BucketQueries {
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(ReadOnlyWindowStore<String, S> store,
                                                                            String prefix, TimeRange range,
                                                                            Predicate<String> wanted) {
+        return mergedByKeyRange(store, prefix, prefix + Character.MAX_VALUE, range, wanted);
+    }
+
+    /**
+     * Every slice whose key is within {@code [keyFrom, keyTo]} and that {@code wanted} accepts, each merged over the
+     * range; a window store reads every bucket of the keys in between, so the key range is the cost.
+     */
+    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyRange(ReadOnlyWindowStore<String, S> store,
+                                                                          String keyFrom, String keyTo,
+                                                                          TimeRange range, Predicate<String> wanted) {
         Map<String, S> bySlice = new TreeMap<>();
-        try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(prefix, prefix + Character.MAX_VALUE,
-                range.from(), lastStart(range))) {
+        try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(keyFrom, keyTo, range.from(),
+                lastStart(range))) {
             while (buckets.hasNext()) {
                 KeyValue<Windowed<String>, S> bucket = buckets.next();
                 if (wanted.test(bucket.key.key())) {

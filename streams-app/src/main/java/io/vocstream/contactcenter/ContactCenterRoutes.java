@@ -5,7 +5,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.vocstream.buckets.BucketQueries;
-import io.vocstream.buckets.SliceKeys;
 import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiRoutes;
 import io.vocstream.http.BadParameterException;
@@ -198,8 +197,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
 
     /** Whether this instance holds statistics of {@code queue} in the quarter-hour buckets kept around {@code at}. */
     private boolean seenQueue(String queue, Instant at) {
-        return seen(ContactCenterTopology.QUEUE_BUCKETS_STORE,
-                ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), at);
+        return seen(ContactCenterTopology.QUEUE_BUCKETS_STORE, QueueSliceKeys.whole(queue), at);
     }
 
     /**

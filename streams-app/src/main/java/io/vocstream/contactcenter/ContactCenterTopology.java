@@ -51,8 +51,6 @@ public final class ContactCenterTopology {
     public static final String REPEAT_BUCKETS_STORE = "contactcenter-repeat-buckets";
     public static final String IVR_SESSIONS_STORE = "contactcenter-ivr-sessions";
     public static final String IVR_BUCKETS_STORE = "contactcenter-ivr-buckets";
-    /** Separates the queue from the slice in a queue bucket key: {@code billing|region=north}. */
-    static final char QUEUE_SEPARATOR = '|';
 
     private ContactCenterTopology() {
     }
@@ -143,15 +141,10 @@ public final class ContactCenterTopology {
                 .toArray(String[]::new);
     }
 
-    /** Key of a queue's (or IVR line's) slice in a bucket store. */
-    static String queueSliceKey(String queue, String slice) {
-        return queue + QUEUE_SEPARATOR + slice;
-    }
-
     /** A contact waiting in a queue since an event time, with its dimensions; keyed by queue and contact. */
     public record Waiting(String queue, long sinceMillis, Dimensions dimensions) {
         static String key(String queue, String contactId) {
-            return queue + QUEUE_SEPARATOR + contactId;
+            return queue + QueueSliceKeys.SEPARATOR + contactId;
         }
     }
 
@@ -210,7 +203,7 @@ public final class ContactCenterTopology {
             }
             for (ContactLifecycle.QueueDelta d : step.queueDeltas()) {
                 for (String slice : d.dimensions().slices()) {
-                    queues.add(queueSliceKey(d.queue(), slice), d.atMillis(), d.stats());
+                    queues.add(QueueSliceKeys.of(d.queue(), slice), d.atMillis(), d.stats());
                 }
             }
             step.agentDeltas().forEach(d -> agents.add(d.agentId(), d.atMillis(), d.stats()));
@@ -255,7 +248,7 @@ public final class ContactCenterTopology {
             customers.put(record.key(), new CustomerContacts(step.history()));
             for (RepeatContacts.Delta d : step.deltas()) {
                 for (String slice : d.contact().dimensions().slices()) {
-                    repeats.add(queueSliceKey(d.contact().queue(), slice), d.contact().atMillis(), d.stats());
+                    repeats.add(QueueSliceKeys.of(d.contact().queue(), slice), d.contact().atMillis(), d.stats());
                 }
             }
         }
@@ -290,7 +283,7 @@ public final class ContactCenterTopology {
             if (!step.delta().equals(IvrStats.EMPTY)) {
                 String line = step.next().ivrLine() == null ? SliceKeys.UNKNOWN : step.next().ivrLine();
                 for (String slice : step.next().dimensions().slices()) {
-                    lines.add(queueSliceKey(line, slice), record.timestamp(), step.delta());
+                    lines.add(QueueSliceKeys.of(line, slice), record.timestamp(), step.delta());
                 }
             }
         }

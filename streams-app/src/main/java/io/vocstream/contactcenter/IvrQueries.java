@@ -1,6 +1,5 @@
 package io.vocstream.contactcenter;
 
-import io.vocstream.buckets.BucketQueries;
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.time.TimeRange;
 import java.util.ArrayList;
@@ -13,8 +12,6 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /** Reads IVR state: this instance's partials, and the rows merged from every instance's. */
 public final class IvrQueries {
-    private static final String SEP = String.valueOf(ContactCenterTopology.QUEUE_SEPARATOR);
-
     private IvrQueries() {
     }
 
@@ -26,13 +23,8 @@ public final class IvrQueries {
     public static List<IvrPartial> partials(ReadOnlyWindowStore<String, IvrStats> buckets, String dimension,
                                             TimeRange range) {
         List<IvrPartial> partials = new ArrayList<>();
-        BucketQueries.mergedByKeyPrefix(buckets, "", range).forEach((key, stats) -> {
-            int sep = key.indexOf(SEP);
-            String slice = key.substring(sep + 1);
-            if (slice.equals(SliceKeys.all()) || dimension != null && slice.startsWith(SliceKeys.prefixOf(dimension))) {
-                partials.add(new IvrPartial(key.substring(0, sep), slice, stats));
-            }
-        });
+        QueueQueries.slices(buckets, null, dimension, range, (line, slice, stats) ->
+                partials.add(new IvrPartial(line, slice, stats)));
         return partials;
     }
 

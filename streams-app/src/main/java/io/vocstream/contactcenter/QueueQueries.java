@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -24,8 +23,6 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * interval opened (so a closed interval never changes), for a rolling window the one in force at its end.
  */
 public final class QueueQueries {
-    private static final String SEP = String.valueOf(ContactCenterTopology.QUEUE_SEPARATOR);
-
     private QueueQueries() {
     }
 
@@ -43,7 +40,7 @@ public final class QueueQueries {
                 partials.add(new QueuePartial(QueuePartial.CONTACTS, q, slice, s, null, null)));
         Map<String, QueueNow> now = new TreeMap<>();
         try (KeyValueIterator<String, ContactCenterTopology.Waiting> all = queue == null ? waiting.all()
-                : waiting.prefixScan(queue + SEP, new StringSerializer())) {
+                : waiting.prefixScan(queue + QueueSliceKeys.SEPARATOR, new StringSerializer())) {
             all.forEachRemaining((KeyValue<String, ContactCenterTopology.Waiting> kv) -> now.merge(kv.value.queue(),
                     QueueNow.waitingSince(kv.value.queue(), kv.value.sinceMillis()), QueueNow::merge));
         }
@@ -61,23 +58,37 @@ public final class QueueQueries {
     }
 
     /** Receives one queue slice's merged statistics. */
-    private interface SliceConsumer<S> {
+    interface SliceConsumer<S> {
         void accept(String queue, String slice, S stats);
     }
 
-    /** The whole-queue slice and, if asked for, the slices of one dimension, each merged over the range. */
-    private static <S extends Mergeable<S>> void slices(ReadOnlyWindowStore<String, S> buckets, String queue,
+    /**
+     * The whole-queue slice and, if asked for, the slices of one dimension, each merged over the range; reading the
+     * key ranges that hold them (see {@link QueueSliceKeys}), except for every queue's slices of a dimension, which
+     * lie between each queue's other slices. IVR lines are keyed as queues.
+     *
+     * @param queue one queue, or {@code null} for every queue
+     */
+    static <S extends Mergeable<S>> void slices(ReadOnlyWindowStore<String, S> buckets, String queue,
                                                         String dimension, TimeRange range, SliceConsumer<S> to) {
-        String dimensionPrefix = dimension == null ? null : SliceKeys.prefixOf(dimension);
-        Predicate<String> wanted = key -> {
-            String slice = key.substring(key.indexOf(SEP) + 1);
-            return slice.equals(SliceKeys.all()) || dimensionPrefix != null && slice.startsWith(dimensionPrefix);
-        };
-        BucketQueries.mergedByKeyPrefix(buckets, queue == null ? "" : queue + SEP, range, wanted)
-                .forEach((key, stats) -> {
-                    int sep = key.indexOf(SEP);
-                    to.accept(key.substring(0, sep), key.substring(sep + 1), stats);
-                });
+        Map<String, S> bySlice = new TreeMap<>();
+        if (queue != null) {
+            String whole = QueueSliceKeys.whole(queue);
+            bySlice.putAll(BucketQueries.mergedByKeyRange(buckets, whole, whole, range, key -> true));
+            if (dimension != null) {
+                bySlice.putAll(BucketQueries.mergedByKeyPrefix(buckets,
+                        QueueSliceKeys.dimensionPrefix(queue, dimension), range));
+            }
+        } else if (dimension == null) {
+            bySlice.putAll(BucketQueries.mergedByKeyPrefix(buckets, QueueSliceKeys.WHOLE_PREFIX, range));
+        } else {
+            String dimensionPrefix = SliceKeys.prefixOf(dimension);
+            bySlice.putAll(BucketQueries.mergedByKeyPrefix(buckets, "", range, key -> {
+                String slice = QueueSliceKeys.sliceOf(key);
+                return slice.equals(SliceKeys.all()) || slice.startsWith(dimensionPrefix);
+            }));
+        }
+        bySlice.forEach((key, stats) -> to.accept(QueueSliceKeys.queueOf(key), QueueSliceKeys.sliceOf(key), stats));
     }
 
     /** Logged-in agents by state, per queue they serve (or of one queue). */
@@ -139,7 +150,7 @@ public final class QueueQueries {
     /** One queue's statistics per step of {@code step} over {@code range}, from this instance's buckets. */
     public static List<IntervalPartial> intervalPartials(ReadOnlyWindowStore<String, QueueStats> buckets,
                                                          String queue, TimeRange range, Duration step) {
-        return BucketQueries.series(buckets, ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), range, step,
+        return BucketQueries.series(buckets, QueueSliceKeys.whole(queue), range, step,
                 QueueStats.EMPTY).entrySet().stream()
                 .map(e -> new IntervalPartial(QueuePartial.CONTACTS, e.getKey(), e.getValue(), null)).toList();
     }
@@ -147,7 +158,7 @@ public final class QueueQueries {
     /** One queue's repeat contacts per step of {@code step} over {@code range}, from this instance's buckets. */
     public static List<IntervalPartial> intervalRepeatPartials(ReadOnlyWindowStore<String, RepeatStats> buckets,
                                                                String queue, TimeRange range, Duration step) {
-        return BucketQueries.series(buckets, ContactCenterTopology.queueSliceKey(queue, SliceKeys.all()), range, step,
+        return BucketQueries.series(buckets, QueueSliceKeys.whole(queue), range, step,
                 RepeatStats.EMPTY).entrySet().stream()
                 .map(e -> new IntervalPartial(QueuePartial.CUSTOMERS, e.getKey(), null, e.getValue())).toList();
     }

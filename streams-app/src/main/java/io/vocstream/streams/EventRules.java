@@ -5,6 +5,8 @@ import io.vocstream.events.RepairEvent;
 import io.vocstream.events.SurveyResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -21,6 +23,10 @@ public final class EventRules {
     static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
     /** No single wait, talk, hold or wrap-up lasts longer than this. */
     static final double MAX_DURATION_SECONDS = Duration.ofDays(7).toSeconds();
+    /** The character no queue or IVR line id may contain: it separates the queue from the slice in stored keys. */
+    public static final char QUEUE_ID_SEPARATOR = '|';
+    private static final Set<String> QUEUE_ID_FIELDS = Set.of("queue", "queues", "targetQueue", "transferToQueue",
+            "ivrLine");
 
     private final Duration maxAge;
     private final Duration maxAhead;
@@ -70,11 +76,20 @@ public final class EventRules {
             }
         } else if (name.endsWith("Id") && value instanceof CharSequence id && id.toString().isBlank()) {
             return name + " is blank";
+        } else if (QUEUE_ID_FIELDS.contains(name) && holdsSeparator(value)) {
+            return name + " " + value + " contains '" + QUEUE_ID_SEPARATOR + "', which no queue or IVR line id may";
         } else if (name.endsWith("Seconds") && value instanceof Double seconds
                 && !(seconds >= 0 && seconds <= MAX_DURATION_SECONDS)) {
             return name + " is " + seconds + ", not between 0 and " + (long) MAX_DURATION_SECONDS;
         }
         return null;
+    }
+
+    private static boolean holdsSeparator(Object ids) {
+        if (ids instanceof Collection<?> many) {
+            return many.stream().anyMatch(EventRules::holdsSeparator);
+        }
+        return ids instanceof CharSequence id && id.toString().indexOf(QUEUE_ID_SEPARATOR) >= 0;
     }
 
     private static String surveyProblem(SurveyResponse survey) {

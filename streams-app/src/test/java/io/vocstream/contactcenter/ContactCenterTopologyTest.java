@@ -91,18 +91,31 @@ class ContactCenterTopologyTest {
     }
 
     @Test
-    @DisplayName("slices by a dimension sum to the whole queue; contacts without a region count as unknown")
+    @DisplayName("slices by a dimension sum to the whole queue; contacts without a region count as unknown; a queue "
+            + "whose name starts with another's stays apart, asked for alone, by dimension or with every queue")
     void slices() {
         start(Map.of());
         harness.pipe(Events.contact("r1", OFFERED, ContactLifecycleTest.at("10:00:00")).setRegion("north").build(),
                 Events.contact("r2", OFFERED, ContactLifecycleTest.at("10:01:00")).setRegion("south").build(),
-                Events.contact("r3", OFFERED, ContactLifecycleTest.at("10:02:00")).setRegion(null).build());
-        List<QueueRow> rows = QueueQueries.rows(partials("billing", "region", Q1), rules(), "interval15",
-                q -> new QueueQueries.Span(Q1, Q1.from()), Q1.to());
+                Events.contact("r3", OFFERED, ContactLifecycleTest.at("10:02:00")).setRegion(null).build(),
+                Events.contact("r4", OFFERED, ContactLifecycleTest.at("10:03:00")).setQueue("billing-2")
+                        .setRegion("north").build());
+        List<QueueRow> rows = rows(partials("billing", "region", Q1));
         assertEquals(List.of("all", "north", "south", "unknown"), rows.stream().map(QueueRow::slice).toList());
         assertEquals(List.of(3L, 1L, 1L, 1L), rows.stream().map(r -> r.figures().offered()).toList());
         assertEquals(3, rows.get(0).now().waiting());
         assertNull(rows.get(1).now());
+
+        List<QueueRow> everyQueue = rows(partials(null, "region", Q1));
+        assertEquals(List.of("billing all", "billing north", "billing south", "billing unknown", "billing-2 all",
+                "billing-2 north"), everyQueue.stream().map(r -> r.queue() + " " + r.slice()).toList());
+        assertEquals(List.of(3L, 1L, 1L, 1L, 1L, 1L), everyQueue.stream().map(r -> r.figures().offered()).toList());
+        assertEquals(List.of("billing all 3", "billing-2 all 1"), rows(partials(null, null, Q1)).stream()
+                .map(r -> r.queue() + " " + r.slice() + " " + r.figures().offered()).toList());
+    }
+
+    private List<QueueRow> rows(List<QueuePartial> partials) {
+        return QueueQueries.rows(partials, rules(), "interval15", q -> new QueueQueries.Span(Q1, Q1.from()), Q1.to());
     }
 
     @Test

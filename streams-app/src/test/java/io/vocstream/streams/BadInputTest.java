@@ -110,6 +110,9 @@ class BadInputTest {
                     "missing required field eventId"));
             bad.add(new BadRecord("blank id", CONTACTS, avro.serialize(CONTACTS,
                     Events.contact(" ", ContactEventType.OFFERED, now).build()), validate, "contactId is blank"));
+            bad.add(new BadRecord("separator in a queue id", CONTACTS, avro.serialize(CONTACTS,
+                    Events.contact("c8", ContactEventType.OFFERED, now).setQueue("sales|north").build()), validate,
+                    "queue sales|north contains '|', which no queue or IVR line id may"));
             bad.add(new BadRecord("negative wait", CONTACTS, avro.serialize(CONTACTS,
                     Events.contact("c2", ContactEventType.ANSWERED, now).setWaitSeconds(-30.0).build()), validate,
                     "waitSeconds is -30.0, not between 0 and 604800"));
