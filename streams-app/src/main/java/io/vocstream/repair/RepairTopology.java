@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -184,8 +185,16 @@ public final class RepairTopology {
                 return;
             }
             orders.put(id, after);
+            Optional<WorkOrder.Interruption> interrupted = after.interruption();
+            boolean interruptionMoved = !interrupted.equals(before.interruption());
             for (BucketSize size : BucketSize.values()) {
-                cellsOf(after, size).replace(cellsOf(before, size), stats.get(size));
+                StatsCells now = cellsOf(after, size);
+                StatsCells was = cellsOf(before, size);
+                if (interruptionMoved) {
+                    interrupted.ifPresent(i -> now.add(i.sliceKeys(), i.byBucket(size)));
+                    before.interruption().ifPresent(i -> was.add(i.sliceKeys(), i.byBucket(size)));
+                }
+                now.replace(was, stats.get(size));
             }
             if (after.open()) {
                 open.put(id, OpenOrder.of(after));

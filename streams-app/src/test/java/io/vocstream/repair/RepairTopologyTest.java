@@ -242,6 +242,27 @@ class RepairTopologyTest {
     }
 
     @Test
+    @DisplayName("an outage's interruption follows its first completion: unchanged by a reopen, moved by an earlier "
+            + "completion arriving late")
+    void outageInterruptionFollowsFirstCompletion() {
+        harness.pipe(
+                event("out1", CREATED, at("2026-11-22T23:00:00Z")).setOutage(true).setCategory("outage")
+                        .setCustomersAffected(120).build(),
+                event("out1", COMPLETED, at("2026-11-23T01:30:00Z")).build(),
+                event("out1", REOPENED, at("2026-11-23T01:40:00Z")).build(),
+                event("out1", COMPLETED, at("2026-11-23T01:50:00Z")).build());
+        // still 23:00 to the first completion at 01:30: 120 × 150
+        assertEquals(18000.0, all(WindowName.ROLLING_24H).customerMinutesInterrupted(), EPS);
+        assertEquals(1, all(WindowName.ROLLING_24H).customerMinutesInterruptedN());
+
+        harness.pipe(event("out1", COMPLETED, at("2026-11-23T00:30:00Z")).build());
+        // now 23:00 to 00:30: 120 × 90 in all, 120 × 30 of it today
+        assertEquals(10800.0, all(WindowName.ROLLING_24H).customerMinutesInterrupted(), EPS);
+        assertEquals(1, all(WindowName.ROLLING_24H).customerMinutesInterruptedN());
+        assertEquals(3600.0, figures("region", "north", WindowName.TODAY, NOW).customerMinutesInterrupted(), EPS);
+    }
+
+    @Test
     @DisplayName("duplicate and too-late events leave the figures as they were")
     void lateAndDuplicateEvents() {
         RepairEvent completed = event("w1", COMPLETED, T0.plus(Duration.ofHours(3))).build();
