@@ -11,9 +11,10 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 
 /**
- * One kind of bucket statistics kept at every bucket size: minute buckets answer the rolling windows up to a day
- * and 1-minute series, quarter-hour buckets the week, the calendar spans and 1-hour series. Each write goes to all
- * sizes; each size is its own store, {@code <family>-minute} and {@code <family>-quarter-hour}.
+ * One kind of bucket statistics kept at every bucket size: minute buckets answer the ends of rolling windows up to a
+ * day and 1-minute series, quarter-hour buckets every whole quarter hour of a window (see {@link BucketQueries}), the
+ * week, the calendar spans and 1-hour series. Each write goes to all sizes; each size is its own store,
+ * {@code <family>-minute} and {@code <family>-quarter-hour}.
  */
 public final class BucketFamily<S extends Mergeable<S>> {
     private final Map<BucketSize, BucketStore<S>> stores = new EnumMap<>(BucketSize.class);

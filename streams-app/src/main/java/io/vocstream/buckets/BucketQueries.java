@@ -1,11 +1,15 @@
 package io.vocstream.buckets;
 
+import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -25,52 +29,88 @@ public final class BucketQueries {
     }
 
     /** One slice over a range: every bucket of every local partition merged. */
-    public static <S extends Mergeable<S>> S merged(ReadOnlyWindowStore<String, S> store, String sliceKey,
-                                                    TimeRange range, S empty) {
+    public static <S extends Mergeable<S>> S merged(Function<BucketSize, ReadOnlyWindowStore<String, S>> stores,
+                                                    String sliceKey, TimeRange range, S empty) {
         S total = empty;
-        try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(sliceKey, sliceKey, range.from(),
-                lastStart(range))) {
-            while (buckets.hasNext()) {
-                total = total.merge(buckets.next().value);
+        for (Part part : parts(range)) {
+            try (KeyValueIterator<Windowed<String>, S> buckets = stores.apply(part.size()).fetch(sliceKey, sliceKey,
+                    part.range().from(), lastStart(part.range()))) {
+                while (buckets.hasNext()) {
+                    total = total.merge(buckets.next().value);
+                }
             }
         }
         return total;
     }
 
     /** Every slice whose key starts with {@code prefix} (one dimension), each merged over the range. */
-    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(ReadOnlyWindowStore<String, S> store,
-                                                                           String prefix, TimeRange range) {
-        return mergedByKeyPrefix(store, prefix, range, key -> true);
+    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(
+            Function<BucketSize, ReadOnlyWindowStore<String, S>> stores, String prefix, TimeRange range) {
+        return mergedByKeyPrefix(stores, prefix, range, key -> true);
     }
 
     /**
      * Every slice whose key starts with {@code prefix} and that {@code wanted} accepts, each merged over the range:
      * for a prefix that spans slices of several dimensions, merging only those asked for.
      */
-    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(ReadOnlyWindowStore<String, S> store,
-                                                                           String prefix, TimeRange range,
-                                                                           Predicate<String> wanted) {
-        return mergedByKeyRange(store, prefix, prefix + Character.MAX_VALUE, range, wanted);
+    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(
+            Function<BucketSize, ReadOnlyWindowStore<String, S>> stores, String prefix, TimeRange range,
+            Predicate<String> wanted) {
+        return mergedByKeyRange(stores, prefix, prefix + Character.MAX_VALUE, range, wanted);
     }
 
     /**
      * Every slice whose key is within {@code [keyFrom, keyTo]} and that {@code wanted} accepts, each merged over the
      * range; a window store reads every bucket of the keys in between, so the key range is the cost.
      */
-    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyRange(ReadOnlyWindowStore<String, S> store,
-                                                                          String keyFrom, String keyTo,
-                                                                          TimeRange range, Predicate<String> wanted) {
+    public static <S extends Mergeable<S>> Map<String, S> mergedByKeyRange(
+            Function<BucketSize, ReadOnlyWindowStore<String, S>> stores, String keyFrom, String keyTo,
+            TimeRange range, Predicate<String> wanted) {
         Map<String, S> bySlice = new TreeMap<>();
-        try (KeyValueIterator<Windowed<String>, S> buckets = store.fetch(keyFrom, keyTo, range.from(),
-                lastStart(range))) {
-            while (buckets.hasNext()) {
-                KeyValue<Windowed<String>, S> bucket = buckets.next();
-                if (wanted.test(bucket.key.key())) {
-                    bySlice.merge(bucket.key.key(), bucket.value, Mergeable::merge);
+        for (Part part : parts(range)) {
+            try (KeyValueIterator<Windowed<String>, S> buckets = stores.apply(part.size()).fetch(keyFrom, keyTo,
+                    part.range().from(), lastStart(part.range()))) {
+                while (buckets.hasNext()) {
+                    KeyValue<Windowed<String>, S> bucket = buckets.next();
+                    if (wanted.test(bucket.key.key())) {
+                        bySlice.merge(bucket.key.key(), bucket.value, Mergeable::merge);
+                    }
                 }
             }
         }
         return bySlice;
+    }
+
+    /** Part of a range read from the buckets of one size. */
+    record Part(BucketSize size, TimeRange range) {
+    }
+
+    /**
+     * A range as the fewest buckets that tile it: quarter hours for every whole quarter hour in it, minutes at its
+     * ends (a rolling day is read as up to 28 minutes and 95 quarter hours instead of 1,440 minutes). Every event is
+     * added to a bucket of each size, so both tile the same statistics. A range that is not whole minutes reads
+     * minute buckets by their starts, as a minute store alone would.
+     */
+    static List<Part> parts(TimeRange range) {
+        long from = range.from().toEpochMilli();
+        long to = range.to().toEpochMilli();
+        long quarter = BucketSize.QUARTER_HOUR.length().toMillis();
+        long quartersFrom = BucketSize.QUARTER_HOUR.startOf(from + quarter - 1);
+        long quartersTo = BucketSize.QUARTER_HOUR.startOf(to);
+        if (quartersFrom >= quartersTo || from % BucketSize.MINUTE.length().toMillis() != 0
+                || to % BucketSize.MINUTE.length().toMillis() != 0) {
+            return List.of(new Part(BucketSize.MINUTE, range));
+        }
+        List<Part> parts = new ArrayList<>();
+        if (from < quartersFrom) {
+            parts.add(new Part(BucketSize.MINUTE, new TimeRange(range.from(), Instant.ofEpochMilli(quartersFrom))));
+        }
+        parts.add(new Part(BucketSize.QUARTER_HOUR,
+                new TimeRange(Instant.ofEpochMilli(quartersFrom), Instant.ofEpochMilli(quartersTo))));
+        if (quartersTo < to) {
+            parts.add(new Part(BucketSize.MINUTE, new TimeRange(Instant.ofEpochMilli(quartersTo), range.to())));
+        }
+        return parts;
     }
 
     /**

@@ -48,11 +48,11 @@ public final class ComplaintQueries {
     }
 
     /** This instance's statistics of every slice of {@code dimension} over {@code range}, from every kind of store. */
-    public static List<SlicePartial> slicePartials(WindowStores stores, String dimension, WindowName window,
-                                                   TimeRange range) {
+    public static List<SlicePartial> slicePartials(WindowStores stores, String dimension, TimeRange range) {
         List<SlicePartial> partials = new ArrayList<>();
-        for (String store : kpiStoreNames(window)) {
-            BucketQueries.mergedByKeyPrefix(stores.apply(store), SliceKeys.prefixOf(dimension), range)
+        for (String kind : KINDS) {
+            BucketQueries.mergedByKeyPrefix(size -> stores.apply(CohortBuckets.storeName(kind, size)),
+                    SliceKeys.prefixOf(dimension), range)
                     .forEach((slice, stats) -> partials.add(new SlicePartial(slice, stats)));
         }
         return partials;

@@ -68,7 +68,7 @@ public final class ComplaintRoutes implements ApiRoutes {
         List<String> stores = ComplaintQueries.kpiStoreNames(window);
         router.answer(ctx, stores, SlicePartial.class,
                 () -> ComplaintQueries.slicePartials(
-                        name -> router.localStore(name, QueryableStoreTypes.windowStore()), dimension, window, range),
+                        name -> router.localStore(name, QueryableStoreTypes.windowStore()), dimension, range),
                 partials -> ComplaintQueries.kpiRows(dimension, window, range, partials, settings));
     }
 

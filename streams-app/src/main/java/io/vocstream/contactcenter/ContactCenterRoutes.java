@@ -148,7 +148,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
         answerFromAll(ctx, QueuePartial.class, List.of(
                 new Kind<>(queueBuckets, () -> {
                     List<QueuePartial> partials = views.read(range -> QueueQueries.contactPartials(
-                            windowStore(queueBuckets), router.localStore(ContactCenterTopology.WAITING_STORE,
+                            family(ContactCenterTopology.QUEUE_BUCKETS_STORE),
+                            router.localStore(ContactCenterTopology.WAITING_STORE,
                                     QueryableStoreTypes.keyValueStore()), queue, by, range), QueuePartial::queue);
                     if (queue != null && partials.isEmpty() && seenQueue(queue, any.at())) {
                         partials.add(QueuePartial.known(queue));
@@ -159,7 +160,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
                         () -> QueueQueries.agentPartials(router.localStore(ContactCenterTopology.AGENTS_STORE,
                                 QueryableStoreTypes.keyValueStore()), queue)),
                 new Kind<>(repeatBuckets, () -> views.read(range ->
-                        QueueQueries.customerPartials(windowStore(repeatBuckets), queue, by, range),
+                        QueueQueries.customerPartials(family(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, by,
+                                range),
                         QueuePartial::queue))),
                 partials -> QueueQueries.rows(known(queue, partials), config.rules(), any.window(), q -> {
                     View v = views.of(q);
@@ -261,7 +263,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
         String by = Params.oneOf(ctx, "by", null, Dimensions.NAMES);
         String store = any.store(ContactCenterTopology.IVR_BUCKETS_STORE);
         router.answer(ctx, store, IvrQueries.IvrPartial.class,
-                () -> views.read(range -> IvrQueries.partials(windowStore(store), by, range),
+                () -> views.read(range -> IvrQueries.partials(family(ContactCenterTopology.IVR_BUCKETS_STORE), by,
+                                range),
                         IvrQueries.IvrPartial::ivrLine),
                 partials -> IvrQueries.rows(partials, any.window(), line -> views.of(line).range()));
     }
@@ -278,6 +281,11 @@ public final class ContactCenterRoutes implements ApiRoutes {
 
     private <S> ReadOnlyWindowStore<String, S> windowStore(String name) {
         return router.localStore(name, QueryableStoreTypes.windowStore());
+    }
+
+    /** A bucket family's local stores by size. */
+    private <S> Function<BucketSize, ReadOnlyWindowStore<String, S>> family(String family) {
+        return size -> windowStore(BucketFamily.storeName(family, size));
     }
 
     /**
@@ -299,11 +307,11 @@ public final class ContactCenterRoutes implements ApiRoutes {
         }
         Supplier<List<AgentRanking.AgentPartial>> work = () -> {
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
-            BucketQueries.mergedByKeyPrefix(this.<AgentStats>windowStore(
-                    v.store(ContactCenterTopology.AGENT_BUCKETS_STORE)), "", v.range()).forEach((agent, stats) ->
+            BucketQueries.mergedByKeyPrefix(this.<AgentStats>family(ContactCenterTopology.AGENT_BUCKETS_STORE), "",
+                    v.range()).forEach((agent, stats) ->
                     rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, stats, null, null)));
-            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>windowStore(
-                    v.store(ContactCenterTopology.AGENT_LINKED_CSAT_STORE)), "", v.range()).forEach((agent, csat) ->
+            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>family(ContactCenterTopology.AGENT_LINKED_CSAT_STORE),
+                    "", v.range()).forEach((agent, csat) ->
                     rows.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, null, null, csat)));
             if (agentId != null && (seen(ContactCenterTopology.AGENT_BUCKETS_STORE, agentId, v.at())
                     || seen(ContactCenterTopology.AGENT_LINKED_CSAT_STORE, agentId, v.at()))) {
@@ -323,8 +331,8 @@ public final class ContactCenterRoutes implements ApiRoutes {
         };
         Supplier<List<AgentRanking.AgentPartial>> satisfaction = () -> {
             List<AgentRanking.AgentPartial> rows = new ArrayList<>();
-            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>windowStore(
-                    v.store(ContactCenterTopology.AGENT_CSAT_STORE)), "", v.range()).forEach((agent, csat) ->
+            BucketQueries.mergedByKeyPrefix(this.<CsatCounts>family(ContactCenterTopology.AGENT_CSAT_STORE), "",
+                    v.range()).forEach((agent, csat) ->
                     rows.add(new AgentRanking.AgentPartial(AgentRanking.SURVEYS, agent, null, null, csat)));
             if (agentId != null && seen(ContactCenterTopology.AGENT_CSAT_STORE, agentId, v.at())) {
                 rows.add(AgentRanking.AgentPartial.known(AgentRanking.SURVEYS, agentId));

@@ -1,6 +1,7 @@
 package io.vocstream.contactcenter;
 
 import io.vocstream.buckets.SliceKeys;
+import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,8 @@ public final class IvrQueries {
     }
 
     /** Every line's whole slice and, if asked for, the slices of one dimension, over {@code range}. */
-    public static List<IvrPartial> partials(ReadOnlyWindowStore<String, IvrStats> buckets, String dimension,
-                                            TimeRange range) {
+    public static List<IvrPartial> partials(Function<BucketSize, ReadOnlyWindowStore<String, IvrStats>> buckets,
+                                            String dimension, TimeRange range) {
         List<IvrPartial> partials = new ArrayList<>();
         QueueQueries.slices(buckets, null, dimension, range, (line, slice, stats) ->
                 partials.add(new IvrPartial(line, slice, stats)));

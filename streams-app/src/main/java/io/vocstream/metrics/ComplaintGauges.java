@@ -64,8 +64,7 @@ final class ComplaintGauges implements GaugeSource {
                 "Age of the oldest open complaint; absent when none is open");
         for (String dimension : DIMENSIONS) {
             List<SlicePartial> partials = cap.apply(ComplaintQueries.slicePartials(
-                            name -> router.localStore(name, QueryableStoreTypes.windowStore()), dimension, WINDOW,
-                            range),
+                            name -> router.localStore(name, QueryableStoreTypes.windowStore()), dimension, range),
                     p -> SliceKeys.valueOf(p.slice()), p -> p.stats().opened(),
                     (p, value) -> new SlicePartial(SliceKeys.of(dimension, value), p.stats()));
             for (ComplaintKpiRow row : ComplaintQueries.kpiRows(dimension, WINDOW, range, partials, settings)) {

@@ -46,8 +46,8 @@ final class QueueGauges implements GaugeSource {
         // a rolling window is the same span in every zone, and judged by the rule in force at its end
         TimeRange range = WINDOW.resolve(now, config.zone());
         List<QueuePartial> partials = new ArrayList<>(QueueQueries.contactPartials(
-                router.localStore(BucketFamily.storeName(ContactCenterTopology.QUEUE_BUCKETS_STORE,
-                        WINDOW.bucketSize()), QueryableStoreTypes.windowStore()),
+                size -> router.localStore(BucketFamily.storeName(ContactCenterTopology.QUEUE_BUCKETS_STORE, size),
+                        QueryableStoreTypes.windowStore()),
                 router.localStore(ContactCenterTopology.WAITING_STORE, QueryableStoreTypes.keyValueStore()),
                 null, null, range));
         partials.addAll(QueueQueries.agentPartials(

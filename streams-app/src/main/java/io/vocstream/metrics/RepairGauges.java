@@ -56,7 +56,7 @@ final class RepairGauges implements GaugeSource {
                 "Age of the oldest open work order; absent when none is open");
         for (String dimension : DIMENSIONS) {
             List<RepairQueries.SlicePartial> partials = cap.apply(
-                    queries.slicesOf(dimension, range, WINDOW.bucketSize()),
+                    queries.slicesOf(dimension, range),
                     p -> SliceKeys.valueOf(p.sliceKey()), p -> p.stats().created(),
                     (p, value) -> new RepairQueries.SlicePartial(SliceKeys.of(dimension, value), p.stats()));
             for (RepairFigures f : RepairQueries.figures(partials, range, config)) {

@@ -58,7 +58,7 @@ final class SatisfactionGauges implements GaugeSource {
         for (Dimension dimension : DIMENSIONS) {
             String key = dimension.key();
             List<SlicePartial> partials = cap.apply(
-                    queries.slices(SatisfactionTopology.SLICES, key, range, WINDOW.bucketSize()),
+                    queries.slices(SatisfactionTopology.SLICES, key, range),
                     p -> SliceKeys.valueOf(p.slice()), p -> p.stats().responses(),
                     (p, value) -> new SlicePartial(SliceKeys.of(key, value), p.stats()));
             for (SliceFigures f : SatisfactionQueries.figures(key, SatisfactionQueries.mergeSlices(partials))) {

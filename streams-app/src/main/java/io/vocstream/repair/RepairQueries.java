@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -126,22 +127,30 @@ public final class RepairQueries {
     }
 
     /** Every slice of {@code dimension} over {@code range}. */
-    public List<SlicePartial> slicesOf(String dimension, TimeRange range, BucketSize size) {
+    public List<SlicePartial> slicesOf(String dimension, TimeRange range) {
         Map<String, RepairStats> bySlice = new TreeMap<>();
-        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
-            BucketQueries.mergedByKeyPrefix(store, SliceKeys.prefixOf(dimension), range)
+        for (Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>> family : statsFamilies()) {
+            BucketQueries.mergedByKeyPrefix(family, SliceKeys.prefixOf(dimension), range)
                     .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
         }
         return bySlice.entrySet().stream().map(e -> new SlicePartial(e.getKey(), e.getValue())).toList();
     }
 
     /** One slice over {@code range}. */
-    public List<SlicePartial> sliceOf(String sliceKey, TimeRange range, BucketSize size) {
+    public List<SlicePartial> sliceOf(String sliceKey, TimeRange range) {
         RepairStats stats = RepairStats.EMPTY;
-        for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
-            stats = stats.merge(BucketQueries.merged(store, sliceKey, range, RepairStats.EMPTY));
+        for (Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>> family : statsFamilies()) {
+            stats = stats.merge(BucketQueries.merged(family, sliceKey, range, RepairStats.EMPTY));
         }
         return List.of(new SlicePartial(sliceKey, stats));
+    }
+
+    /** Each statistics store (order, subject, feedback) as its stores by bucket size. */
+    private List<Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>>> statsFamilies() {
+        return IntStream.range(0, stores.stats(BucketSize.MINUTE).size())
+                .<Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>>>mapToObj(
+                        i -> size -> stores.stats(size).get(i))
+                .toList();
     }
 
     /** One slice over {@code range} in steps of {@code step}, each the merge of its buckets of {@code size}. */

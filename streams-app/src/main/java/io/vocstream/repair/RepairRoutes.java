@@ -58,7 +58,7 @@ public final class RepairRoutes implements ApiRoutes {
         WindowName window = window(ctx);
         TimeRange range = window.resolve(at(ctx), config.zone());
         router.answer(ctx, RepairTopology.statsStores(window.bucketSize()), RepairQueries.SlicePartial.class,
-                () -> queries.slicesOf(dimension, range, window.bucketSize()),
+                () -> queries.slicesOf(dimension, range),
                 partials -> RepairQueries.figures(partials, range, config));
     }
 
@@ -68,7 +68,7 @@ public final class RepairRoutes implements ApiRoutes {
         WindowName window = window(ctx);
         TimeRange range = window.resolve(at(ctx), config.zone());
         router.answer(ctx, RepairTopology.statsStores(window.bucketSize()), RepairQueries.SlicePartial.class,
-                () -> queries.sliceOf(sliceKey, range, window.bucketSize()),
+                () -> queries.sliceOf(sliceKey, range),
                 partials -> RepairQueries.figures(partials, range, config));
     }
 

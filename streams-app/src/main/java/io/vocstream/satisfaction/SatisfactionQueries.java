@@ -22,15 +22,15 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 public record SatisfactionQueries(Function<String, ReadOnlyWindowStore<String, SatisfactionStats>> stores) {
 
     /** Every slice of {@code dimension} of {@code family} over {@code range}. */
-    public List<SlicePartial> slices(String family, String dimension, TimeRange range, BucketSize size) {
-        return BucketQueries.mergedByKeyPrefix(store(family, size), SliceKeys.prefixOf(dimension), range)
+    public List<SlicePartial> slices(String family, String dimension, TimeRange range) {
+        return BucketQueries.mergedByKeyPrefix(size -> store(family, size), SliceKeys.prefixOf(dimension), range)
                 .entrySet().stream().map(e -> new SlicePartial(e.getKey(), e.getValue())).toList();
     }
 
     /** One slice over {@code range}. */
-    public List<SlicePartial> slice(String family, String sliceKey, TimeRange range, BucketSize size) {
+    public List<SlicePartial> slice(String family, String sliceKey, TimeRange range) {
         return List.of(new SlicePartial(sliceKey,
-                BucketQueries.merged(store(family, size), sliceKey, range, SatisfactionStats.EMPTY)));
+                BucketQueries.merged(size -> store(family, size), sliceKey, range, SatisfactionStats.EMPTY)));
     }
 
     /** One slice in steps of {@code step} over {@code range}. */

@@ -75,7 +75,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
         String dimension = Params.oneOf(ctx, "dimension", Dimension.ALL.key(), DIMENSIONS);
         Span span = span(ctx);
         router.answer(ctx, BucketFamily.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
-                () -> queries.slices(SatisfactionTopology.SLICES, dimension, span.range(), span.size()),
+                () -> queries.slices(SatisfactionTopology.SLICES, dimension, span.range()),
                 partials -> SatisfactionQueries.figures(dimension, SatisfactionQueries.mergeSlices(partials)));
     }
 
@@ -85,7 +85,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
                 : Params.required(ctx, "value"));
         Span span = span(ctx);
         router.answer(ctx, BucketFamily.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
-                () -> queries.slice(SatisfactionTopology.SLICES, key, span.range(), span.size()),
+                () -> queries.slice(SatisfactionTopology.SLICES, key, span.range()),
                 partials -> SatisfactionQueries.figures(dimension, key, partials));
     }
 
@@ -122,7 +122,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
         String touchpoint = Dimension.TOUCHPOINT.key();
         Span span = span(ctx);
         router.answer(ctx, BucketFamily.storeName(SatisfactionTopology.SLICES, span.size()), SlicePartial.class,
-                () -> queries.slices(SatisfactionTopology.SLICES, touchpoint, span.range(), span.size()),
+                () -> queries.slices(SatisfactionTopology.SLICES, touchpoint, span.range()),
                 partials -> {
                     Map<Touchpoint, SliceFigures> byTouchpoint = new EnumMap<>(Touchpoint.class);
                     for (SliceFigures f : SatisfactionQueries.figures(touchpoint,
@@ -140,7 +140,7 @@ public final class SatisfactionRoutes implements ApiRoutes {
         String family = LINKAGES.get(by);
         Span span = span(ctx);
         router.answer(ctx, BucketFamily.storeName(family, span.size()), SlicePartial.class,
-                () -> queries.slices(family, by, span.range(), span.size()),
+                () -> queries.slices(family, by, span.range()),
                 partials -> SatisfactionQueries.figures(by, SatisfactionQueries.mergeSlices(partials)));
     }
 }

@@ -11,9 +11,12 @@ import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Random;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,15 +43,14 @@ class BucketQueriesTest {
 
     private final TopologyHarness harness = TopologyHarness.start(Map.of("events.grace", "PT1H"),
             TopologyHarness.of((builder, inputs) -> {
-                builder.addStateStore(BucketStore.builder(STORE, BucketSize.MINUTE, Duration.ofDays(1),
-                        JsonSerde.of(Count.class)));
+                BucketFamily.addStores(builder, STORE, JsonSerde.of(Count.class), size -> Duration.ofDays(1));
                 inputs.<SpecificRecord>of(EventTopic.SURVEY).process(() -> new Processor<String, SpecificRecord,
                         Void, Void>() {
-                    private BucketStore<Count> counts;
+                    private BucketFamily<Count> counts;
 
                     @Override
                     public void init(ProcessorContext<Void, Void> context) {
-                        counts = context.getStateStore(STORE);
+                        counts = BucketFamily.open(context, STORE);
                     }
 
                     @Override
@@ -58,7 +60,7 @@ class BucketQueriesTest {
                         counts.add(SliceKeys.all(), record.timestamp(), new Count(1));
                         counts.add(SliceKeys.of("region", region), record.timestamp(), new Count(1));
                     }
-                }, STORE);
+                }, BucketFamily.storeNames(STORE));
             }));
 
     @AfterEach
@@ -70,6 +72,10 @@ class BucketQueriesTest {
         harness.pipe(Events.survey(Events.eventId(), Touchpoint.AGENT, at).setRegion(region).setCsat(3).build());
     }
 
+    private Function<BucketSize, ReadOnlyWindowStore<String, Count>> stores() {
+        return size -> harness.bucketStore(BucketFamily.storeName(STORE, size));
+    }
+
     @Test
     @DisplayName("a range merges exactly the buckets that start inside it, whatever the arrival order")
     void mergesRange() {
@@ -77,7 +83,7 @@ class BucketQueriesTest {
         survey("north", T0.plusSeconds(60));       // bucket 10:01
         survey("south", T0.plusSeconds(130));      // bucket 10:02
         survey("north", T0.minusSeconds(1));       // bucket 09:59, arrives late
-        ReadOnlyWindowStore<String, Count> store = harness.bucketStore(STORE);
+        Function<BucketSize, ReadOnlyWindowStore<String, Count>> store = stores();
 
         TimeRange tenToTwo = new TimeRange(T0, T0.plusSeconds(120));
         assertEquals(new Count(2), BucketQueries.merged(store, SliceKeys.all(), tenToTwo, Count.ZERO));
@@ -95,9 +101,49 @@ class BucketQueriesTest {
         survey("north", T0.plusSeconds(10));
         survey("north", T0.plusSeconds(20));
         survey("north", T0.plusSeconds(130));
-        NavigableMap<Instant, Count> steps = BucketQueries.<Count>series(harness.bucketStore(STORE),
+        NavigableMap<Instant, Count> steps = BucketQueries.<Count>series(harness.bucketStore(BucketFamily.storeName(STORE, BucketSize.MINUTE)),
                 SliceKeys.all(), new TimeRange(T0, T0.plusSeconds(180)), Duration.ofMinutes(1), Count.ZERO);
         assertEquals(List.of(T0, T0.plusSeconds(60), T0.plusSeconds(120)), List.copyOf(steps.keySet()));
         assertEquals(List.of(new Count(2), Count.ZERO, new Count(1)), List.copyOf(steps.values()));
+    }
+
+    @Test
+    @DisplayName("a range is read as quarter hours where whole ones fit and minutes at its ends, counting each event "
+            + "once, as counted one by one")
+    void wholeQuartersFromQuarterHourBuckets() {
+        List<Instant> times = new ArrayList<>();
+        Random random = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            times.add(T0.plusMillis(random.nextInt(3 * 3_600_000)));
+        }
+        times.sort(null); // in time order: none is later than the grace period
+        times.forEach(t -> survey("north", t));
+        for (int[] minutes : new int[][] {{0, 180}, {7, 173}, {14, 16}, {15, 30}, {1, 59}, {29, 121}, {44, 46}}) {
+            TimeRange range = new TimeRange(T0.plusSeconds(60L * minutes[0]), T0.plusSeconds(60L * minutes[1]));
+            long expected = times.stream().filter(t -> range.contains(t.toEpochMilli())).count();
+            assertEquals(new Count(expected), BucketQueries.merged(stores(), SliceKeys.all(), range, Count.ZERO),
+                    range.toString());
+            assertEquals(expected == 0 ? Map.of() : Map.of("region=north", new Count(expected)),
+                    BucketQueries.mergedByKeyPrefix(stores(), SliceKeys.prefixOf("region"), range), range.toString());
+        }
+    }
+
+    @Test
+    @DisplayName("the parts of a range: minutes up to the first quarter hour, whole quarter hours, minutes after")
+    void parts() {
+        Instant q = Instant.parse("2026-11-23T10:15:00Z");
+        assertEquals(List.of(new BucketQueries.Part(BucketSize.MINUTE, new TimeRange(q.minusSeconds(420), q)),
+                        new BucketQueries.Part(BucketSize.QUARTER_HOUR, new TimeRange(q, q.plusSeconds(3600))),
+                        new BucketQueries.Part(BucketSize.MINUTE,
+                                new TimeRange(q.plusSeconds(3600), q.plusSeconds(3660)))),
+                BucketQueries.parts(new TimeRange(q.minusSeconds(420), q.plusSeconds(3660))));
+        assertEquals(List.of(new BucketQueries.Part(BucketSize.QUARTER_HOUR, new TimeRange(q, q.plusSeconds(900)))),
+                BucketQueries.parts(new TimeRange(q, q.plusSeconds(900))));
+        TimeRange noWholeQuarter = new TimeRange(q.plusSeconds(60), q.plusSeconds(960));
+        assertEquals(List.of(new BucketQueries.Part(BucketSize.MINUTE, noWholeQuarter)),
+                BucketQueries.parts(noWholeQuarter));
+        TimeRange notWholeMinutes = new TimeRange(q.minusSeconds(30), q.plusSeconds(1800));
+        assertEquals(List.of(new BucketQueries.Part(BucketSize.MINUTE, notWholeMinutes)),
+                BucketQueries.parts(notWholeMinutes));
     }
 }

@@ -98,7 +98,7 @@ class ComplaintKpisTopologyTest {
     private List<ComplaintKpiRow> kpis(String dimension, WindowName window) {
         TimeRange range = window.resolve(NOW, ZoneOffset.UTC);
         List<SlicePartial> partials = ComplaintQueries.slicePartials(name -> harness.bucketStore(name),
-                dimension, window, range);
+                dimension, range);
         return ComplaintQueries.kpiRows(dimension, window, range, partials,
                 ComplaintSettings.from(harness.config().settings()));
     }

@@ -8,13 +8,11 @@ import static io.vocstream.events.ContactEventType.TRANSFERRED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.vocstream.buckets.BucketFamily;
 import io.vocstream.buckets.BucketQueries;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.events.Touchpoint;
 import io.vocstream.testing.Events;
 import io.vocstream.testing.TopologyHarness;
-import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -46,11 +44,11 @@ class AgentSurveyCreditTest {
     /** The agents' rows over the day, ranked by CSAT, from the linked and the named survey buckets. */
     private List<AgentRanking.AgentRow> agents() {
         List<AgentRanking.AgentPartial> partials = new ArrayList<>();
-        BucketQueries.mergedByKeyPrefix(harness.<CsatCounts>bucketStore(BucketFamily.storeName(
-                ContactCenterTopology.AGENT_LINKED_CSAT_STORE, BucketSize.MINUTE)), "", DAY).forEach((agent, csat) ->
+        BucketQueries.mergedByKeyPrefix(harness.<CsatCounts>bucketFamily(ContactCenterTopology.AGENT_LINKED_CSAT_STORE),
+                "", DAY).forEach((agent, csat) ->
                 partials.add(new AgentRanking.AgentPartial(QueuePartial.CONTACTS, agent, null, null, csat)));
-        BucketQueries.mergedByKeyPrefix(harness.<CsatCounts>bucketStore(BucketFamily.storeName(
-                ContactCenterTopology.AGENT_CSAT_STORE, BucketSize.MINUTE)), "", DAY).forEach((agent, csat) ->
+        BucketQueries.mergedByKeyPrefix(harness.<CsatCounts>bucketFamily(ContactCenterTopology.AGENT_CSAT_STORE), "",
+                DAY).forEach((agent, csat) ->
                 partials.add(new AgentRanking.AgentPartial(AgentRanking.SURVEYS, agent, null, null, csat)));
         return AgentRanking.rank(partials, "csat", 100);
     }

@@ -50,9 +50,10 @@ class ContactCenterTopologyTest {
 
     private List<QueuePartial> partials(String queue, String dimension, TimeRange range) {
         List<QueuePartial> partials = new ArrayList<>(
-                QueueQueries.contactPartials(buckets(), waiting(), queue, dimension, range));
+                QueueQueries.contactPartials(harness.bucketFamily(ContactCenterTopology.QUEUE_BUCKETS_STORE),
+                        waiting(), queue, dimension, range));
         partials.addAll(QueueQueries.customerPartials(
-                harness.bucketStore(BucketFamily.storeName(ContactCenterTopology.REPEAT_BUCKETS_STORE, BucketSize.MINUTE)), queue, dimension, range));
+                harness.bucketFamily(ContactCenterTopology.REPEAT_BUCKETS_STORE), queue, dimension, range));
         partials.addAll(QueueQueries.agentPartials(
                 harness.driver().getKeyValueStore(ContactCenterTopology.AGENTS_STORE), queue));
         return partials;
@@ -169,8 +170,7 @@ class ContactCenterTopologyTest {
         assertEquals(0.0, after.now().occupancy(), 1e-9);
         assertEquals(220.0, after.figures().ahtSeconds(), 1e-9);
         AgentStats a1 = io.vocstream.buckets.BucketQueries.merged(
-                harness.<AgentStats>bucketStore(BucketFamily.storeName(ContactCenterTopology.AGENT_BUCKETS_STORE, BucketSize.MINUTE)),
-                "a1", Q1, AgentStats.EMPTY);
+                harness.<AgentStats>bucketFamily(ContactCenterTopology.AGENT_BUCKETS_STORE), "a1", Q1, AgentStats.EMPTY);
         assertEquals(new AgentStats(1, 1, 1, 220, 0), a1);
     }
 

@@ -8,8 +8,6 @@ import static io.vocstream.events.IvrEventType.SESSION_STARTED;
 import static io.vocstream.events.IvrEventType.TRANSFERRED_TO_AGENT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.vocstream.time.BucketSize;
-import io.vocstream.buckets.BucketFamily;
 import io.vocstream.events.IvrEvent;
 import io.vocstream.events.IvrEventType;
 import io.vocstream.testing.Events;
@@ -76,7 +74,7 @@ class IvrTopologyTest {
         harness.pipe(s2HangUp); // same event id: dropped on input
 
         List<IvrFigures> rows = IvrQueries.rows(IvrQueries.partials(
-                harness.bucketStore(BucketFamily.storeName(ContactCenterTopology.IVR_BUCKETS_STORE, BucketSize.MINUTE)), null, TEN), "15m", line -> TEN);
+                harness.bucketFamily(ContactCenterTopology.IVR_BUCKETS_STORE), null, TEN), "15m", line -> TEN);
         assertEquals(1, rows.size());
         IvrFigures main = rows.get(0);
         assertEquals("main", main.ivrLine());

@@ -74,7 +74,7 @@ class RepairTopologyTest {
     private RepairFigures figures(String dimension, String value, WindowName window, Instant at) {
         TimeRange range = window.resolve(at, ZoneOffset.UTC);
         List<RepairFigures> rows = RepairQueries.figures(
-                queries().sliceOf(SliceKeys.of(dimension, value), range, window.bucketSize()), range,
+                queries().sliceOf(SliceKeys.of(dimension, value), range), range,
                 RepairConfig.from(harness.config()));
         assertEquals(1, rows.size());
         return rows.get(0);
@@ -352,7 +352,7 @@ class RepairTopologyTest {
                 event("o3", CREATED, T0).build());
         TimeRange range = WindowName.ROLLING_1H.resolve(T0.plusSeconds(60), ZoneOffset.UTC);
         List<RepairFigures> rows = RepairQueries.figures(
-                queries().slicesOf("technician", range, WindowName.ROLLING_1H.bucketSize()), range,
+                queries().slicesOf("technician", range), range,
                 RepairConfig.from(harness.config()));
 
         assertEquals(1, rows.size());

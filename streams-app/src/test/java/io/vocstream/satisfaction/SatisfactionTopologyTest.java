@@ -47,12 +47,11 @@ class SatisfactionTopologyTest {
                                  ZoneId zone) {
         TimeRange range = window.resolve(now, zone);
         String key = SliceKeys.of(dimension, value);
-        return SatisfactionQueries.figures(dimension, key, queries().slice(family, key, range, window.bucketSize()));
+        return SatisfactionQueries.figures(dimension, key, queries().slice(family, key, range));
     }
 
     private Map<String, SliceFigures> dimension(String family, String dimension, WindowName window, Instant now) {
-        List<SlicePartial> partials = queries().slices(family, dimension, window.resolve(now, UTC),
-                window.bucketSize());
+        List<SlicePartial> partials = queries().slices(family, dimension, window.resolve(now, UTC));
         return SatisfactionQueries.figures(dimension, SatisfactionQueries.mergeSlices(partials)).stream()
                 .collect(Collectors.toMap(SliceFigures::value, Function.identity()));
     }

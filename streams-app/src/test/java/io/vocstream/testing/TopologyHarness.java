@@ -1,5 +1,6 @@
 package io.vocstream.testing;
 
+import io.vocstream.buckets.BucketFamily;
 import io.vocstream.config.AppConfig;
 import io.vocstream.config.Settings;
 import io.vocstream.schemas.EventTopic;
@@ -11,6 +12,7 @@ import io.vocstream.streams.DeadLetters;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
 import io.vocstream.streams.InputStreams;
+import io.vocstream.time.BucketSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -112,6 +115,11 @@ public final class TopologyHarness implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <S> ReadOnlyWindowStore<String, S> bucketStore(String name) {
         return (ReadOnlyWindowStore<String, S>) driver.getAllStateStores().get(name);
+    }
+
+    /** A bucket family's stores by size, as queries read them. */
+    public <S> Function<BucketSize, ReadOnlyWindowStore<String, S>> bucketFamily(String family) {
+        return size -> bucketStore(BucketFamily.storeName(family, size));
     }
 
     public AppConfig config() {
