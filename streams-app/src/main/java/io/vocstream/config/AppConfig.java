@@ -40,6 +40,7 @@ public record AppConfig(
         ZoneId timeZone,
         Duration eventsGrace,
         Duration eventsMaxAge,
+        int stateMemoryMb,
         Map<String, String> kafkaClientProperties,
         Map<String, String> registryClientProperties,
         Settings settings) {
@@ -62,6 +63,7 @@ public record AppConfig(
     public static final String TIME_ZONE = "time.zone";
     public static final String EVENTS_GRACE = "events.grace";
     public static final String EVENTS_MAX_AGE = "events.max.age";
+    public static final String STATE_MEMORY_MB = "state.memory.mb";
 
     private static final Pattern HOST_PORT_LIST = Pattern.compile("[^\\s,:]+:\\d{1,5}(,[^\\s,:]+:\\d{1,5})*");
     private static final Pattern APPLICATION_ID_CHARS = Pattern.compile("[A-Za-z0-9._-]+");
@@ -118,6 +120,7 @@ public record AppConfig(
                 s.parsed(TIME_ZONE, ZoneId.of("UTC"), ZoneId::of, "a time-zone id such as Europe/London or UTC"),
                 s.duration(EVENTS_GRACE, Duration.ofHours(1)),
                 s.duration(EVENTS_MAX_AGE, Duration.ofDays(400)),
+                s.intIn(STATE_MEMORY_MB, 2048, 64, 1 << 20),
                 Map.copyOf(s.withPrefix("kafka.")),
                 Map.copyOf(registryClient),
                 s);
