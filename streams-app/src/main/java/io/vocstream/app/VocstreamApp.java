@@ -140,9 +140,11 @@ public final class VocstreamApp implements AutoCloseable {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-        // every RocksDB store of the process in one memory budget, unless the deployment brings its own setter
-        p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStateMemory.class.getName());
-        p.put(BoundedStateMemory.BYTES, (long) config.stateMemoryMb() << 20);
+        if (config.stateMemoryMb() > 0) {
+            // every RocksDB store of the process in one memory budget, unless the deployment brings its own setter
+            p.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedStateMemory.class.getName());
+            p.put(BoundedStateMemory.BYTES, (long) config.stateMemoryMb() << 20);
+        }
         // one produce request in flight: a transaction's first batch retried after CONCURRENT_TRANSACTIONS must not be
         // overtaken by the next one, which the broker refuses as out of sequence, aborting the transaction
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), 1);

@@ -120,7 +120,7 @@ public record AppConfig(
                 s.parsed(TIME_ZONE, ZoneId.of("UTC"), ZoneId::of, "a time-zone id such as Europe/London or UTC"),
                 s.duration(EVENTS_GRACE, Duration.ofHours(1)),
                 s.duration(EVENTS_MAX_AGE, Duration.ofDays(400)),
-                s.intIn(STATE_MEMORY_MB, 2048, 64, 1 << 20),
+                s.intIn(STATE_MEMORY_MB, 0, 0, 1 << 20),
                 Map.copyOf(s.withPrefix("kafka.")),
                 Map.copyOf(registryClient),
                 s);
