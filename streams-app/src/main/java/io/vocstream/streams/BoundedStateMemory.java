@@ -13,7 +13,7 @@ import org.rocksdb.WriteBufferManager;
  * cache shared by all stores, holding their index and filter blocks too, and charged for their memtables. Without it
  * each store keeps its own 50 MB block cache and up to three 16 MB memtables, and a window store is a RocksDB per
  * segment: the throughput benchmark's state is 805 of them, and its process peaked at 15.5 GB resident. The price is
- * throughput: memtables flushed small are more files to compact (with 2 GiB, the benchmark's rate fell by about a
+ * throughput: memtables flushed small are more files to compact (with 2 GiB, the benchmark's steady rate fell by
  * half). The budget is per process (the cache is shared by every Kafka Streams instance in it, as the first one
  * configured it).
  */
