@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
@@ -29,7 +28,7 @@ public final class BucketQueries {
     }
 
     /** One slice over a range: every bucket of every local partition merged. */
-    public static <S extends Mergeable<S>> S merged(Function<BucketSize, ReadOnlyWindowStore<String, S>> stores,
+    public static <S extends Mergeable<S>> S merged(BucketStores<S> stores,
                                                     String sliceKey, TimeRange range, S empty) {
         S total = empty;
         for (Part part : parts(range)) {
@@ -45,7 +44,7 @@ public final class BucketQueries {
 
     /** Every slice whose key starts with {@code prefix} (one dimension), each merged over the range. */
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(
-            Function<BucketSize, ReadOnlyWindowStore<String, S>> stores, String prefix, TimeRange range) {
+            BucketStores<S> stores, String prefix, TimeRange range) {
         return mergedByKeyPrefix(stores, prefix, range, key -> true);
     }
 
@@ -54,7 +53,7 @@ public final class BucketQueries {
      * for a prefix that spans slices of several dimensions, merging only those asked for.
      */
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(
-            Function<BucketSize, ReadOnlyWindowStore<String, S>> stores, String prefix, TimeRange range,
+            BucketStores<S> stores, String prefix, TimeRange range,
             Predicate<String> wanted) {
         return mergedByKeyRange(stores, prefix, prefix + Character.MAX_VALUE, range, wanted);
     }
@@ -64,7 +63,7 @@ public final class BucketQueries {
      * range; a window store reads every bucket of the keys in between, so the key range is the cost.
      */
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyRange(
-            Function<BucketSize, ReadOnlyWindowStore<String, S>> stores, String keyFrom, String keyTo,
+            BucketStores<S> stores, String keyFrom, String keyTo,
             TimeRange range, Predicate<String> wanted) {
         Map<String, S> bySlice = new TreeMap<>();
         for (Part part : parts(range)) {
@@ -94,11 +93,10 @@ public final class BucketQueries {
     static List<Part> parts(TimeRange range) {
         long from = range.from().toEpochMilli();
         long to = range.to().toEpochMilli();
-        long quarter = BucketSize.QUARTER_HOUR.length().toMillis();
-        long quartersFrom = BucketSize.QUARTER_HOUR.startOf(from + quarter - 1);
+        long minute = BucketSize.MINUTE.length().toMillis();
+        long quartersFrom = BucketSize.QUARTER_HOUR.startOf(from + BucketSize.QUARTER_HOUR.length().toMillis() - 1);
         long quartersTo = BucketSize.QUARTER_HOUR.startOf(to);
-        if (quartersFrom >= quartersTo || from % BucketSize.MINUTE.length().toMillis() != 0
-                || to % BucketSize.MINUTE.length().toMillis() != 0) {
+        if (quartersFrom >= quartersTo || from % minute != 0 || to % minute != 0) {
             return List.of(new Part(BucketSize.MINUTE, range));
         }
         List<Part> parts = new ArrayList<>();

@@ -5,6 +5,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.BucketStores;
 import io.vocstream.config.AppConfig;
 import io.vocstream.http.ApiRoutes;
 import io.vocstream.http.BadParameterException;
@@ -284,7 +285,7 @@ public final class ContactCenterRoutes implements ApiRoutes {
     }
 
     /** A bucket family's local stores by size. */
-    private <S> Function<BucketSize, ReadOnlyWindowStore<String, S>> family(String family) {
+    private <S> BucketStores<S> family(String family) {
         return size -> windowStore(BucketFamily.storeName(family, size));
     }
 

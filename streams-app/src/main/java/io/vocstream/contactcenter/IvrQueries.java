@@ -1,7 +1,7 @@
 package io.vocstream.contactcenter;
 
+import io.vocstream.buckets.BucketStores;
 import io.vocstream.buckets.SliceKeys;
-import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /** Reads IVR state: this instance's partials, and the rows merged from every instance's. */
 public final class IvrQueries {
@@ -21,7 +20,7 @@ public final class IvrQueries {
     }
 
     /** Every line's whole slice and, if asked for, the slices of one dimension, over {@code range}. */
-    public static List<IvrPartial> partials(Function<BucketSize, ReadOnlyWindowStore<String, IvrStats>> buckets,
+    public static List<IvrPartial> partials(BucketStores<IvrStats> buckets,
                                             String dimension, TimeRange range) {
         List<IvrPartial> partials = new ArrayList<>();
         QueueQueries.slices(buckets, null, dimension, range, (line, slice, stats) ->

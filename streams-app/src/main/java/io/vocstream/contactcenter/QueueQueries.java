@@ -1,9 +1,9 @@
 package io.vocstream.contactcenter;
 
 import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.BucketStores;
 import io.vocstream.buckets.Mergeable;
 import io.vocstream.buckets.SliceKeys;
-import io.vocstream.time.BucketSize;
 import io.vocstream.time.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,7 @@ public final class QueueQueries {
      * @param queue     one queue, or {@code null} for every queue
      * @param dimension also slice by this dimension, or {@code null} for whole queues only
      */
-    public static List<QueuePartial> contactPartials(Function<BucketSize, ReadOnlyWindowStore<String, QueueStats>> buckets,
+    public static List<QueuePartial> contactPartials(BucketStores<QueueStats> buckets,
                                                      ReadOnlyKeyValueStore<String, ContactCenterTopology.Waiting> waiting,
                                                      String queue, String dimension, TimeRange range) {
         List<QueuePartial> partials = new ArrayList<>();
@@ -50,8 +50,8 @@ public final class QueueQueries {
     }
 
     /** Repeat contacts per queue (or of one queue) and slice, over {@code range}. */
-    public static List<QueuePartial> customerPartials(Function<BucketSize, ReadOnlyWindowStore<String, RepeatStats>> buckets,
-                                                      String queue, String dimension, TimeRange range) {
+    public static List<QueuePartial> customerPartials(BucketStores<RepeatStats> buckets, String queue,
+                                                      String dimension, TimeRange range) {
         List<QueuePartial> partials = new ArrayList<>();
         slices(buckets, queue, dimension, range, (q, slice, r) ->
                 partials.add(new QueuePartial(QueuePartial.CUSTOMERS, q, slice, null, null, r)));
@@ -70,9 +70,8 @@ public final class QueueQueries {
      *
      * @param queue one queue, or {@code null} for every queue
      */
-    static <S extends Mergeable<S>> void slices(Function<BucketSize, ReadOnlyWindowStore<String, S>> buckets,
-                                                String queue,
-                                                        String dimension, TimeRange range, SliceConsumer<S> to) {
+    static <S extends Mergeable<S>> void slices(BucketStores<S> buckets, String queue, String dimension,
+                                                TimeRange range, SliceConsumer<S> to) {
         Map<String, S> bySlice = new TreeMap<>();
         if (queue != null) {
             String whole = QueueSliceKeys.whole(queue);

@@ -36,7 +36,8 @@ final class QueueSliceKeys {
 
     /** The queue of a key. */
     static String queueOf(String key) {
-        return key.startsWith(WHOLE_PREFIX) ? key.substring(1) : key.substring(0, key.indexOf(SEPARATOR));
+        return key.startsWith(WHOLE_PREFIX) ? key.substring(WHOLE_PREFIX.length())
+                : key.substring(0, key.indexOf(SEPARATOR));
     }
 
     /** The slice of a key, {@link SliceKeys#all()} for a whole queue. */

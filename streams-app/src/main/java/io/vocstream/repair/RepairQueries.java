@@ -1,6 +1,7 @@
 package io.vocstream.repair;
 
 import io.vocstream.buckets.BucketQueries;
+import io.vocstream.buckets.BucketStores;
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.events.RepairEventType;
 import io.vocstream.time.BucketSize;
@@ -129,7 +130,7 @@ public final class RepairQueries {
     /** Every slice of {@code dimension} over {@code range}. */
     public List<SlicePartial> slicesOf(String dimension, TimeRange range) {
         Map<String, RepairStats> bySlice = new TreeMap<>();
-        for (Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>> family : statsFamilies()) {
+        for (BucketStores<RepairStats> family : statsFamilies()) {
             BucketQueries.mergedByKeyPrefix(family, SliceKeys.prefixOf(dimension), range)
                     .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
         }
@@ -139,18 +140,16 @@ public final class RepairQueries {
     /** One slice over {@code range}. */
     public List<SlicePartial> sliceOf(String sliceKey, TimeRange range) {
         RepairStats stats = RepairStats.EMPTY;
-        for (Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>> family : statsFamilies()) {
+        for (BucketStores<RepairStats> family : statsFamilies()) {
             stats = stats.merge(BucketQueries.merged(family, sliceKey, range, RepairStats.EMPTY));
         }
         return List.of(new SlicePartial(sliceKey, stats));
     }
 
     /** Each statistics store (order, subject, feedback) as its stores by bucket size. */
-    private List<Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>>> statsFamilies() {
+    private List<BucketStores<RepairStats>> statsFamilies() {
         return IntStream.range(0, stores.stats(BucketSize.MINUTE).size())
-                .<Function<BucketSize, ReadOnlyWindowStore<String, RepairStats>>>mapToObj(
-                        i -> size -> stores.stats(size).get(i))
-                .toList();
+                .<BucketStores<RepairStats>>mapToObj(i -> size -> stores.stats(size).get(i)).toList();
     }
 
     /** One slice over {@code range} in steps of {@code step}, each the merge of its buckets of {@code size}. */

@@ -186,13 +186,14 @@ public final class RepairTopology {
             }
             orders.put(id, after);
             Optional<WorkOrder.Interruption> interrupted = after.interruption();
-            boolean interruptionMoved = !interrupted.equals(before.interruption());
+            Optional<WorkOrder.Interruption> interruptedBefore = before.interruption();
+            boolean interruptionMoved = !interrupted.equals(interruptedBefore);
             for (BucketSize size : BucketSize.values()) {
                 StatsCells now = cellsOf(after, size);
                 StatsCells was = cellsOf(before, size);
                 if (interruptionMoved) {
                     interrupted.ifPresent(i -> now.add(i.sliceKeys(), i.byBucket(size)));
-                    before.interruption().ifPresent(i -> was.add(i.sliceKeys(), i.byBucket(size)));
+                    interruptedBefore.ifPresent(i -> was.add(i.sliceKeys(), i.byBucket(size)));
                 }
                 now.replace(was, stats.get(size));
             }

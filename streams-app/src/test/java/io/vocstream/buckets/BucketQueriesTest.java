@@ -16,12 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Random;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -72,7 +70,7 @@ class BucketQueriesTest {
         harness.pipe(Events.survey(Events.eventId(), Touchpoint.AGENT, at).setRegion(region).setCsat(3).build());
     }
 
-    private Function<BucketSize, ReadOnlyWindowStore<String, Count>> stores() {
+    private BucketStores<Count> stores() {
         return size -> harness.bucketStore(BucketFamily.storeName(STORE, size));
     }
 
@@ -83,7 +81,7 @@ class BucketQueriesTest {
         survey("north", T0.plusSeconds(60));       // bucket 10:01
         survey("south", T0.plusSeconds(130));      // bucket 10:02
         survey("north", T0.minusSeconds(1));       // bucket 09:59, arrives late
-        Function<BucketSize, ReadOnlyWindowStore<String, Count>> store = stores();
+        BucketStores<Count> store = stores();
 
         TimeRange tenToTwo = new TimeRange(T0, T0.plusSeconds(120));
         assertEquals(new Count(2), BucketQueries.merged(store, SliceKeys.all(), tenToTwo, Count.ZERO));
@@ -101,8 +99,8 @@ class BucketQueriesTest {
         survey("north", T0.plusSeconds(10));
         survey("north", T0.plusSeconds(20));
         survey("north", T0.plusSeconds(130));
-        NavigableMap<Instant, Count> steps = BucketQueries.<Count>series(harness.bucketStore(BucketFamily.storeName(STORE, BucketSize.MINUTE)),
-                SliceKeys.all(), new TimeRange(T0, T0.plusSeconds(180)), Duration.ofMinutes(1), Count.ZERO);
+        NavigableMap<Instant, Count> steps = BucketQueries.<Count>series(
+                harness.bucketStore(BucketFamily.storeName(STORE, BucketSize.MINUTE)), SliceKeys.all(), new TimeRange(T0, T0.plusSeconds(180)), Duration.ofMinutes(1), Count.ZERO);
         assertEquals(List.of(T0, T0.plusSeconds(60), T0.plusSeconds(120)), List.copyOf(steps.keySet()));
         assertEquals(List.of(new Count(2), Count.ZERO, new Count(1)), List.copyOf(steps.values()));
     }

@@ -1,6 +1,7 @@
 package io.vocstream.testing;
 
 import io.vocstream.buckets.BucketFamily;
+import io.vocstream.buckets.BucketStores;
 import io.vocstream.config.AppConfig;
 import io.vocstream.config.Settings;
 import io.vocstream.schemas.EventTopic;
@@ -12,7 +13,6 @@ import io.vocstream.streams.DeadLetters;
 import io.vocstream.streams.EventRules;
 import io.vocstream.streams.EventSerdes;
 import io.vocstream.streams.InputStreams;
-import io.vocstream.time.BucketSize;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.BiConsumer;
-import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -118,7 +117,7 @@ public final class TopologyHarness implements AutoCloseable {
     }
 
     /** A bucket family's stores by size, as queries read them. */
-    public <S> Function<BucketSize, ReadOnlyWindowStore<String, S>> bucketFamily(String family) {
+    public <S> BucketStores<S> bucketFamily(String family) {
         return size -> bucketStore(BucketFamily.storeName(family, size));
     }
 
