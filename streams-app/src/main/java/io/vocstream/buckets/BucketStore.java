@@ -1,5 +1,6 @@
 package io.vocstream.buckets;
 
+import io.vocstream.streams.WindowStores;
 import io.vocstream.time.BucketSize;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,7 +135,7 @@ public final class BucketStore<S extends Mergeable<S>>
     static <S extends Mergeable<S>> StoreBuilder<BucketStore<S>> builder(
             String name, BucketSize size, Duration retention, Serde<S> serde, Duration publishEvery) {
         return new Builder<>(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(name, retention, size.length(), false), Serdes.String(), serde)
+                WindowStores.persistent(name, retention, size.length()), Serdes.String(), serde)
                 .withCachingDisabled(), size, publishEvery);
     }
 

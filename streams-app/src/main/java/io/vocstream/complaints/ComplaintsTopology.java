@@ -7,6 +7,7 @@ import io.vocstream.events.ComplaintEventType;
 import io.vocstream.schemas.EventTopic;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
+import io.vocstream.streams.WindowStores;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,8 +42,8 @@ public final class ComplaintsTopology {
     public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig config) {
         ComplaintSettings settings = ComplaintSettings.from(config.settings());
         // a window store: its segments drop ids older than the lifecycle retention without a scan
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(FIRST_OPENED_STORE,
-                settings.lifecycleRetention(), Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(WindowStores.persistent(FIRST_OPENED_STORE,
+                settings.lifecycleRetention(), Duration.ofMillis(1)), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ARRIVALS_STORE),
                 Serdes.String(), JsonSerde.of(ComplaintArrivals.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SpikeAlerting.SINCE_STORE),

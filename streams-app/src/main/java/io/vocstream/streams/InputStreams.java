@@ -49,7 +49,7 @@ public final class InputStreams {
             // kept at the start of its slot, up to a grace period before its event time
             Duration remembered = grace.multipliedBy(2).plus(Duration.ofHours(1));
             builder.addStateStore(Stores.windowStoreBuilder(
-                    Stores.persistentWindowStore(seen, remembered, Duration.ofMillis(1), false),
+                    WindowStores.persistent(seen, remembered, Duration.ofMillis(1)),
                     Serdes.String(), Serdes.Long()));
             // one key per partition, rewritten by nearly every event: cached, it reaches the changelog once a commit
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(newest),
