@@ -53,6 +53,77 @@ class StoreExpiryTest {
     }
 
     @Test
+    @DisplayName("a store larger than a slice is expired a slice at a time, on the wall-clock punctuations")
+    void expiresInSlices() {
+        Duration memory = Duration.ofHours(8);
+        StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, memory, lastSeen, (at, horizon) -> at < horizon);
+        MockProcessorContext.CapturedPunctuator request = context.scheduledPunctuators().get(0);
+        MockProcessorContext.CapturedPunctuator slice = context.scheduledPunctuators().get(1);
+        assertEquals(PunctuationType.WALL_CLOCK_TIME, slice.getType());
+        assertEquals(StoreExpiry.SLICE_EVERY, slice.getInterval());
+
+        long now = Duration.ofDays(30).toMillis();
+        long horizon = now - memory.toMillis();
+        int entries = 2 * StoreExpiry.SLICE_ENTRIES + StoreExpiry.SLICE_ENTRIES / 2;
+        List<String> afterFirstSlice = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < entries; i++) {
+            String key = String.format("k%05d", i);
+            boolean stale = i % 3 == 0;
+            lastSeen.put(key, stale ? horizon - 1 : horizon + i);
+            if (!stale) {
+                fresh.add(key);
+            }
+            if (!stale || i >= StoreExpiry.SLICE_ENTRIES) {
+                afterFirstSlice.add(key);
+            }
+        }
+        request.getPunctuator().punctuate(now);
+        assertEquals(afterFirstSlice, keys(), "the first slice, the first keys, read when the pass starts");
+        slice.getPunctuator().punctuate(now);
+        slice.getPunctuator().punctuate(now);
+        assertEquals(fresh, keys(), "two more slices");
+
+        lastSeen.put("a-stale-one-after-the-pass", horizon - 1);
+        slice.getPunctuator().punctuate(now);
+        assertEquals(fresh.size() + 1, keys().size(), "slices read nothing until the next pass is due");
+    }
+
+    @Test
+    @DisplayName("a pass due while one runs starts when it ends, at the later horizon, from the first key")
+    void queuedPass() {
+        Duration memory = Duration.ofHours(8);
+        StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, memory, lastSeen, (at, horizon) -> at < horizon);
+        MockProcessorContext.CapturedPunctuator request = context.scheduledPunctuators().get(0);
+        MockProcessorContext.CapturedPunctuator slice = context.scheduledPunctuators().get(1);
+        long now = Duration.ofDays(30).toMillis();
+        int entries = StoreExpiry.SLICE_ENTRIES + 1;
+        for (int i = 0; i < entries; i++) {
+            lastSeen.put(String.format("k%05d", i), now - memory.toMillis() + i);
+        }
+        request.getPunctuator().punctuate(now);
+        assertEquals(entries, keys().size(), "nothing older than the first horizon");
+        long later = now + StoreExpiry.SLICE_ENTRIES / 2;
+        request.getPunctuator().punctuate(later);
+        for (int i = 0; i < 3; i++) {
+            slice.getPunctuator().punctuate(later);
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = StoreExpiry.SLICE_ENTRIES / 2; i < entries; i++) {
+            expected.add(String.format("k%05d", i));
+        }
+        assertEquals(expected, keys());
+    }
+
+    private List<String> keys() {
+        List<String> kept = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = lastSeen.all()) {
+            all.forEachRemaining((KeyValue<String, Long> entry) -> kept.add(entry.key));
+        }
+        return kept;
+    }
+
+    @Test
     @DisplayName("a short memory is still scanned at most once a minute")
     void shortestInterval() {
         StoreExpiry.schedule(context, PunctuationType.WALL_CLOCK_TIME, Duration.ofMinutes(4), lastSeen,
