@@ -60,9 +60,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
     double rate;
 
     @Option(names = "--duration", defaultValue = "PT60S",
-            description = "How long --freshness probes (after a 15 s warm-up) or --queries sends requests "
+            description = "How long --freshness probes (after --warm-up) or --queries sends requests "
                     + "(default ${DEFAULT-VALUE}).")
     Duration duration;
+
+    @Option(names = "--warm-up", defaultValue = "PT60S",
+            description = "How long --freshness probes without measuring first, once the application keeps up with "
+                    + "the load: the first minute of a fresh JVM is largely compiling (default ${DEFAULT-VALUE}).")
+    Duration warmUp;
 
     @Option(names = "--queries", description = "Measure instead the latency of the main endpoints at "
             + "--request-rate requests/s for --duration, sent by a separate process, with a realistic state "
@@ -108,7 +113,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
             return 0;
         }
         if (freshness) {
-            FreshnessBenchmark.run(dataDir, rate, duration, seed, settings, System.out);
+            FreshnessBenchmark.run(dataDir, rate, warmUp, duration, seed, settings, System.out);
             return 0;
         }
         if (metricsScrape) {

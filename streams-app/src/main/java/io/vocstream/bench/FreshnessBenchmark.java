@@ -54,7 +54,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code probe-N} (seen when {@code /api/v1/queues/probe-N} counts it offered). A probe is timed from just before
  * its send to the first answer that shows it, asked again {@link #POLL_PAUSE} after each answer: as often as a fast
  * dashboard, so the timing is that fine, while the probes' own queries leave the cores to the application they
- * measure (polling back to back, eight pollers took more of them than the stream threads did).
+ * measure (polling back to back, eight pollers took more of them than the stream threads did). Probes are measured
+ * after a warm-up of the same probes, unmeasured, once the application keeps up with the load: in a fresh JVM the
+ * JIT compilers took about a core for the first minute and a half, and the probes of that time measured them.
  *
  * <p>The load's event times start two days back and advance as fast as the rate takes them (at the wall clock's pace
  * they could not make a steady rate). A probe carries the load's latest event time, and its query asks for the
@@ -64,7 +66,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * load's older records of the other topics, and its partition's later load events would be refused as too late.
  */
 public final class FreshnessBenchmark {
-    private static final Duration WARM_UP = Duration.ofSeconds(15);
+    /** The group's first rebalances, before the application is asked to keep up. */
+    private static final Duration SETTLE = Duration.ofSeconds(15);
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
@@ -74,9 +77,12 @@ public final class FreshnessBenchmark {
     private FreshnessBenchmark() {
     }
 
-    /** Runs the load at {@code rate} events/s for the warm-up plus {@code measured}, probing during the latter. */
-    public static void run(Path dataDir, double rate, Duration measured, long seed, Map<String, String> settings,
-                           PrintStream out) throws Exception {
+    /**
+     * Runs the load at {@code rate} events/s; once the application has caught up with it, probes for {@code warmUp}
+     * unmeasured and then for {@code measured}.
+     */
+    public static void run(Path dataDir, double rate, Duration warmUp, Duration measured, long seed,
+                           Map<String, String> settings, PrintStream out) throws Exception {
         Demo demo = Demo.start(new Demo.Options(dataDir, 0, 0, 0, false, null, 1.0, settings));
         String prefix = settings.getOrDefault(AppConfig.TOPIC_PREFIX, "");
         LocalApi api = new LocalApi(demo.httpPort());
@@ -97,35 +103,20 @@ public final class FreshnessBenchmark {
                      prefix))) {
             api.awaitReady(PROBE_TIMEOUT);
             LocalApi.await("the ingest counts", PROBE_TIMEOUT, () -> api.json("/api/v1/ingest/topics").isArray());
-            Thread.sleep(WARM_UP.toMillis());
+            Thread.sleep(SETTLE.toMillis());
             InputOffsets inputs = new InputOffsets(admin, prefix);
             awaitCaughtUp(inputs, demo.applicationId());
-            long loadStart = load.eventsPublished();
-            long started = System.nanoTime();
             ConcurrentLinkedQueue<Probe> measuredProbes = new ConcurrentLinkedQueue<>();
             List<Future<?>> pending = new ArrayList<>();
             AtomicInteger probe = new AtomicInteger();
-            while (System.nanoTime() - started < measured.toNanos()) {
-                int n = probe.incrementAndGet();
-                String name = "probe-" + n;
-                boolean survey = n % 2 == 1;
-                Instant eventTime = load.progress().latestEventTime();
-                SpecificRecord event = survey ? survey(name, eventTime) : contact(name, eventTime);
-                String window = "window=15m&at=" + eventTime.plusSeconds(1);
-                String path = survey ? "/api/v1/satisfaction/slice?dimension=region&value=" + name + "&" + window
-                        : "/api/v1/queues/" + name + "?" + window;
-                long sent = System.nanoTime();
-                EventTopic topic = EventTopic.of(event);
-                probes.send(new ProducerRecord<>(topic.topicName(prefix), topic.keyOf(event), event));
-                pending.add(pollers.submit(() -> {
-                    LocalApi.await(name + " over HTTP", PROBE_TIMEOUT, POLL_PAUSE,
-                            () -> counted(api.json(path), survey));
-                    measuredProbes.add(new Probe(name, survey, (sent - started) / 1_000_000,
-                            (System.nanoTime() - sent) / 1_000_000));
-                    return null;
-                }));
-                Thread.sleep(PROBE_EVERY.toMillis());
-            }
+            // the same probes, not measured, while the JIT compiles the broker's, the application's and the
+            // queries' hot paths: it took about a core for the first minute and a half of a run
+            probeFor(warmUp, System.nanoTime(), load, probes, prefix, api, pollers, probe, new ConcurrentLinkedQueue<>(),
+                    pending);
+            long loadStart = load.eventsPublished();
+            long started = System.nanoTime();
+            out.println("measuring probes from " + Instant.now() + " (the sent_ms of freshness-probes.csv count from here)");
+            probeFor(measured, started, load, probes, prefix, api, pollers, probe, measuredProbes, pending);
             long behindAtEnd = inputs.behind(demo.applicationId());
             for (Future<?> f : pending) {
                 f.get();
@@ -149,6 +140,35 @@ public final class FreshnessBenchmark {
             pollers.shutdownNow();
             pollers.awaitTermination(10, TimeUnit.SECONDS);
             demo.close();
+        }
+    }
+
+    /**
+     * Writes a probe every {@link #PROBE_EVERY} for {@code length} from {@code started}, each polled until it shows,
+     * and adds its timing to {@code timed}.
+     */
+    private static void probeFor(Duration length, long started, SimulationRunner load,
+                                 KafkaProducer<String, SpecificRecord> probes, String prefix, LocalApi api,
+                                 ExecutorService pollers, AtomicInteger probe, Collection<Probe> timed,
+                                 List<Future<?>> pending) throws InterruptedException {
+        while (System.nanoTime() - started < length.toNanos()) {
+            int n = probe.incrementAndGet();
+            String name = "probe-" + n;
+            boolean survey = n % 2 == 1;
+            Instant eventTime = load.progress().latestEventTime();
+            SpecificRecord event = survey ? survey(name, eventTime) : contact(name, eventTime);
+            String window = "window=15m&at=" + eventTime.plusSeconds(1);
+            String path = survey ? "/api/v1/satisfaction/slice?dimension=region&value=" + name + "&" + window
+                    : "/api/v1/queues/" + name + "?" + window;
+            long sent = System.nanoTime();
+            EventTopic topic = EventTopic.of(event);
+            probes.send(new ProducerRecord<>(topic.topicName(prefix), topic.keyOf(event), event));
+            pending.add(pollers.submit(() -> {
+                LocalApi.await(name + " over HTTP", PROBE_TIMEOUT, POLL_PAUSE, () -> counted(api.json(path), survey));
+                timed.add(new Probe(name, survey, (sent - started) / 1_000_000, (System.nanoTime() - sent) / 1_000_000));
+                return null;
+            }));
+            Thread.sleep(PROBE_EVERY.toMillis());
         }
     }
 
