@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 
 /**
@@ -38,12 +39,17 @@ public final class BucketFamily<S extends Mergeable<S>> {
         }
     }
 
-    /** The family's stores as a processor that named all of them sees them. */
+    /**
+     * The family's stores as a processor that named all of them sees them, their deltas published to reads every
+     * {@link BucketStore#PUBLISH_EVERY} of wall-clock time even while no event adds to them.
+     */
     public static <S extends Mergeable<S>> BucketFamily<S> open(ProcessingContext context, String family) {
         BucketFamily<S> buckets = new BucketFamily<>();
         for (BucketSize size : BucketSize.values()) {
             buckets.stores.put(size, context.getStateStore(storeName(family, size)));
         }
+        context.schedule(BucketStore.PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME,
+                now -> buckets.stores.values().forEach(BucketStore::publishIfDue));
         return buckets;
     }
 

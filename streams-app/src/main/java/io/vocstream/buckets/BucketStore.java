@@ -53,7 +53,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * <p>Reads see the deltas too, at most {@code publishEvery} after their events, without waiting for a commit: a
  * commit of exactly-once processing costs a transaction (markers on every partition written), so commits are spaced
  * out for throughput, and reading what was processed keeps answers fresh meanwhile (as Kafka Streams' own stores
- * are read before their changes commit). Every {@code publishEvery} the stream thread moves its deltas into a
+ * are read before their changes commit). Every {@code publishEvery} (on an add, or on the wall-clock punctuation
+ * {@link BucketFamily#open} schedules, for a store no event touches) the stream thread moves its deltas into a
  * concurrent table of visible buckets, each holding the bucket as the window store had it when first touched and
  * the deltas added since; a commit writes those buckets through and keeps them one more commit interval. A read
  * takes the visible buckets of its range first and the window store's second, and for each bucket uses the visible
@@ -142,6 +143,14 @@ public final class BucketStore<S extends Mergeable<S>>
     /** Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}. */
     public void add(String sliceKey, long eventTimeMillis, S delta) {
         pending.merge(new Bucket(sliceKey, size.startOf(eventTimeMillis)), delta, Mergeable::merge);
+        publishIfDue();
+    }
+
+    /**
+     * Publishes the pending deltas if the last publication is {@code publishEvery} ago: on each add, and on a
+     * wall-clock punctuation, so that the deltas of a store no further event touches do not wait for the commit.
+     */
+    void publishIfDue() {
         if (System.nanoTime() - publishedNanos >= publishEveryNanos) {
             publish();
         }

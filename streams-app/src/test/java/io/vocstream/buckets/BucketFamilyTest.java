@@ -1,0 +1,76 @@
+package io.vocstream.buckets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vocstream.buckets.BucketQueriesTest.Count;
+import io.vocstream.streams.JsonSerde;
+import io.vocstream.time.BucketSize;
+import java.io.File;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A bucket family as its processor opens it: every size written, deltas published on the wall clock too. */
+class BucketFamilyTest {
+    private static final long TEN_PAST_TEN = Instant.parse("2026-11-23T10:10:00Z").toEpochMilli();
+    private static final Duration PUBLISH_EVERY = Duration.ofMillis(50);
+
+    private final List<BucketStore<Count>> stores = new ArrayList<>();
+    private MockProcessorContext<Void, Void> context;
+
+    @TempDir
+    File stateDir;
+
+    @BeforeEach
+    void open() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bucket-family-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
+        for (BucketSize size : BucketSize.values()) {
+            BucketStore<Count> store = BucketStore.builder(BucketFamily.storeName("counts", size), size,
+                    Duration.ofDays(1), JsonSerde.of(Count.class), PUBLISH_EVERY).withLoggingDisabled().build();
+            store.init(context.getStateStoreContext(), store);
+            context.addStateStore(store);
+            stores.add(store);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        stores.forEach(BucketStore::close);
+    }
+
+    @Test
+    @DisplayName("deltas no later event touches are published by the wall-clock punctuation, in every size's store")
+    void quietStoresArePublishedOnTheWallClock() throws InterruptedException {
+        BucketFamily<Count> family = BucketFamily.open(context, "counts");
+        MockProcessorContext.CapturedPunctuator publisher = context.scheduledPunctuators().get(0);
+        assertEquals(PunctuationType.WALL_CLOCK_TIME, publisher.getType());
+        assertEquals(BucketStore.PUBLISH_EVERY, publisher.getInterval());
+
+        publisher.getPunctuator().punctuate(System.currentTimeMillis());
+        family.add("all=all", TEN_PAST_TEN, new Count(3));
+        for (BucketSize size : BucketSize.values()) {
+            assertNull(stores.get(size.ordinal()).fetch("all=all", size.startOf(TEN_PAST_TEN)),
+                    "published less than a period ago");
+        }
+        Thread.sleep(PUBLISH_EVERY.toMillis() + 10);
+        publisher.getPunctuator().punctuate(System.currentTimeMillis());
+        for (BucketSize size : BucketSize.values()) {
+            assertEquals(new Count(3), stores.get(size.ordinal()).fetch("all=all", size.startOf(TEN_PAST_TEN)), size.name());
+        }
+    }
+}
