@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,7 +42,9 @@ public final class QueryLoad {
         Map<String, ConcurrentLinkedQueue<Long>> latencies = new ConcurrentHashMap<>();
         Map<Long, ConcurrentLinkedQueue<Long>> byTenSeconds = new ConcurrentHashMap<>();
         AtomicLong failures = new AtomicLong();
-        List<CompletableFuture<?>> sent = new ArrayList<>();
+        // neither the futures nor the bodies are kept: held for the whole run, they made this JVM's collections
+        // longer and longer, and its pauses showed as latency of every path
+        Phaser sent = new Phaser(1);
         long intervalNanos = (long) (1e9 / rate);
         long warmUpRequests = (long) (rate * warmUp.toSeconds());
         long start = System.nanoTime() + warmUp.toNanos();
@@ -55,8 +57,9 @@ public final class QueryLoad {
                 Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
             }
             String path = paths.get((int) Math.floorMod(i, (long) paths.size()));
-            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
+            sent.register();
+            http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
                         if (error != null || response.statusCode() != 200) {
                             failures.incrementAndGet();
                         } else if (measured) {
@@ -65,9 +68,10 @@ public final class QueryLoad {
                             byTenSeconds.computeIfAbsent((due - start) / 10_000_000_000L,
                                     s -> new ConcurrentLinkedQueue<>()).add(micros);
                         }
-                    }));
+                        sent.arriveAndDeregister();
+                    });
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        sent.arriveAndAwaitAdvance();
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("sent %,d requests in %.1f s (%.0f/s) after %,d in a warm-up of %d s, %d failed or not "
                 + "200%n", total, seconds, total / seconds, warmUpRequests, warmUp.toSeconds(), failures.get());
