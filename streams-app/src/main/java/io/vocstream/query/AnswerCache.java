@@ -3,9 +3,16 @@ package io.vocstream.query;
 import io.vocstream.config.AppConfig;
 import io.vocstream.config.Settings;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -14,10 +21,12 @@ import java.util.function.Supplier;
  * wallboards and scrapes asks the same few questions many times a second. Here each is computed at most once per
  * {@code ttl} and kept for at least {@value #KEEP_PER_COMPUTING} times its computing time, so that one question keeps
  * at most about a sixth of a core busy however many ask it (the query benchmark's widest questions, every queue and
- * every agent, take several hundred milliseconds). When an answer is due again, the first request to ask computes it
- * while the others are served the previous one; only the very first answer to a question is waited for. So an answer
- * is at most its keep time plus two computing times older than the state. A failure (a bad parameter, state not
- * queryable now) reaches the request that computed it and is not kept.
+ * every agent, take up to hundreds of milliseconds). Once an answer is due, for another keep time the requests are
+ * served it while its next is computed on a refresh thread, so that no request of a question asked all the time
+ * waits for it to be computed again; a question asked again only later is computed by the request, and waited for
+ * by those asking it meanwhile. An answer is thus at most twice its keep time plus two computing times older than
+ * the state. A failure (a bad parameter, state not queryable now) reaches the request that computed it and is not
+ * kept; a refresh that fails drops the answer, so the next request computes it and meets the failure.
  */
 public final class AnswerCache {
     public static final String TTL = "query.answer-ttl";
@@ -26,24 +35,40 @@ public final class AnswerCache {
     static final int KEEP_PER_COMPUTING = 5;
     /** Slots unused for a while are swept once the cache holds this many, so odd query strings cannot pile up. */
     private static final int SWEEP_ABOVE = 1_000;
+    private static final int REFRESH_THREADS = 2;
+
+    /** An answer as sent: its JSON and the headers that go with it. */
+    public record Answer(byte[] json, Map<String, String> headers) {
+    }
 
     private final long ttlNanos;
+    private final Executor refresher;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
     /** One question's latest answer and the computation of its next, guarded by the slot's monitor. */
     private static final class Slot {
-        private byte[] answer;
+        private Answer answer;
         private long freshUntilNanos;
-        private CompletableFuture<byte[]> computing;
+        /** Until when the answer, due since {@code freshUntilNanos}, is still served while its next is computed. */
+        private long staleUntilNanos;
+        /** The first answer, while it is computed. */
+        private CompletableFuture<Answer> computing;
+        private boolean refreshing;
     }
 
+    /** A cache refreshing due answers on threads of its own (idle ones end). */
     public AnswerCache(Duration ttl) {
+        this(ttl, refreshThreads());
+    }
+
+    AnswerCache(Duration ttl, Executor refresher) {
         this.ttlNanos = ttl.toNanos();
+        this.refresher = refresher;
     }
 
     /** A cache that keeps nothing: every request computes its answer. */
     public static AnswerCache none() {
-        return new AnswerCache(Duration.ZERO);
+        return new AnswerCache(Duration.ZERO, Runnable::run);
     }
 
     public static AnswerCache from(AppConfig app) {
@@ -55,11 +80,20 @@ public final class AnswerCache {
         return new AnswerCache(ttl);
     }
 
-    /**
-     * The answer to {@code question}, as the bytes sent: a shared one, or {@code compute}'s now when the shared one
-     * is due.
-     */
-    public byte[] answer(String question, Supplier<byte[]> compute) {
+    private static Executor refreshThreads() {
+        AtomicInteger threads = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(REFRESH_THREADS, REFRESH_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "answer-refresh-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** The answer to {@code question}: a shared one, or {@code compute}'s now when there is none yet. */
+    public Answer answer(String question, Supplier<Answer> compute) {
         if (ttlNanos == 0) {
             return compute.get();
         }
@@ -67,31 +101,35 @@ public final class AnswerCache {
             sweep();
         }
         Slot slot = slots.computeIfAbsent(question, q -> new Slot());
-        CompletableFuture<byte[]> first;
-        CompletableFuture<byte[]> mine = null;
+        CompletableFuture<Answer> first;
+        CompletableFuture<Answer> mine = null;
+        Answer shared = null;
+        boolean due = false;
         synchronized (slot) {
-            if (slot.answer != null && (System.nanoTime() < slot.freshUntilNanos || slot.computing != null)) {
-                return slot.answer;
+            long now = System.nanoTime();
+            if (slot.answer != null && now < slot.staleUntilNanos) {
+                shared = slot.answer;
+                due = now >= slot.freshUntilNanos && !slot.refreshing;
+                slot.refreshing |= due;
             }
             first = slot.computing;
-            if (first == null) {
+            if (shared == null && first == null) {
                 mine = new CompletableFuture<>();
                 slot.computing = mine;
             }
         }
+        if (shared != null) {
+            if (due) {
+                refresh(slot, compute);
+            }
+            return shared;
+        }
         return mine == null ? joined(first) : computed(slot, mine, compute);
     }
 
-    private byte[] computed(Slot slot, CompletableFuture<byte[]> mine, Supplier<byte[]> compute) {
-        long started = System.nanoTime();
+    private Answer computed(Slot slot, CompletableFuture<Answer> mine, Supplier<Answer> compute) {
         try {
-            byte[] answer = compute.get();
-            long done = System.nanoTime();
-            synchronized (slot) {
-                slot.answer = answer;
-                slot.freshUntilNanos = done + Math.max(ttlNanos, KEEP_PER_COMPUTING * (done - started));
-                slot.computing = null;
-            }
+            Answer answer = keep(slot, compute);
             mine.complete(answer);
             return answer;
         } catch (RuntimeException | Error e) {
@@ -103,7 +141,41 @@ public final class AnswerCache {
         }
     }
 
-    private static byte[] joined(CompletableFuture<byte[]> answer) {
+    private void refresh(Slot slot, Supplier<Answer> compute) {
+        Runnable task = () -> {
+            try {
+                keep(slot, compute);
+            } catch (RuntimeException | Error e) {
+                synchronized (slot) {
+                    slot.answer = null;
+                    slot.refreshing = false;
+                }
+            }
+        };
+        try {
+            refresher.execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run();
+        }
+    }
+
+    /** Computes an answer and keeps it in {@code slot}, for its time to live or five times its computing time. */
+    private Answer keep(Slot slot, Supplier<Answer> compute) {
+        long started = System.nanoTime();
+        Answer answer = compute.get();
+        long done = System.nanoTime();
+        long keep = Math.max(ttlNanos, KEEP_PER_COMPUTING * (done - started));
+        synchronized (slot) {
+            slot.answer = answer;
+            slot.freshUntilNanos = done + keep;
+            slot.staleUntilNanos = done + 2 * keep;
+            slot.computing = null;
+            slot.refreshing = false;
+        }
+        return answer;
+    }
+
+    private static Answer joined(CompletableFuture<Answer> answer) {
         try {
             return answer.join();
         } catch (CompletionException e) {
@@ -118,7 +190,7 @@ public final class AnswerCache {
         long now = System.nanoTime();
         slots.values().removeIf(slot -> {
             synchronized (slot) {
-                return slot.computing == null && now - slot.freshUntilNanos > ttlNanos;
+                return slot.computing == null && !slot.refreshing && now - slot.freshUntilNanos > ttlNanos;
             }
         });
     }

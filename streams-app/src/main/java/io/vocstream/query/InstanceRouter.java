@@ -117,7 +117,11 @@ public final class InstanceRouter {
      * {@link #localStore}.
      */
     public <T> List<T> gather(Context ctx, List<String> storeNames, Class<T> rowType, Supplier<List<T>> local) {
-        boolean leg = isLeg(ctx);
+        return gather(Request.of(ctx), storeNames, rowType, local);
+    }
+
+    private <T> List<T> gather(Request request, List<String> storeNames, Class<T> rowType, Supplier<List<T>> local) {
+        boolean leg = request.leg();
         JavaType listType = rowReader.getTypeFactory().constructCollectionType(List.class, rowType);
         return patiently(leg, () -> {
             Set<StreamsMetadata> assignment = assignment();
@@ -125,7 +129,7 @@ public final class InstanceRouter {
             if (!leg) {
                 List<CompletableFuture<List<T>>> legs = hostsOf(storeNames).stream()
                         .filter(host -> !host.equals(self))
-                        .map(host -> this.<T>fetch(host, ctx, listType))
+                        .map(host -> this.<T>fetch(host, request, listType))
                         .toList();
                 for (CompletableFuture<List<T>> answer : legs) {
                     rows.addAll(joined(answer));
@@ -151,22 +155,39 @@ public final class InstanceRouter {
      */
     public <P> void answer(Context ctx, List<String> storeNames, Class<P> partialType,
                            Supplier<List<P>> localPartials, Function<List<P>, ?> finish) {
-        // the path and its parameters are the question (a fan-out leg's scope=local among them)
-        String question = ctx.path() + "?" + new TreeMap<>(ctx.queryParamMap()) + " " + partialType.getName();
+        // the path and its parameters are the question (a fan-out leg's scope=local among them); the answer may be
+        // computed again after this request is answered, so from them and not from the request
+        Request request = Request.of(ctx);
+        String question = request.path() + "?" + new TreeMap<>(request.params()) + " " + partialType.getName();
         // kept as the JSON it is sent as, so that a shared answer is not written again for every request
-        byte[] body = answers.answer(question, () -> {
-            List<P> partials = gather(ctx, storeNames, partialType, localPartials);
+        AnswerCache.Answer answer = answers.answer(question, () -> {
+            List<P> partials = gather(request, storeNames, partialType, localPartials);
+            Object body = request.leg() ? partials : finish.apply(partials);
             try {
-                return json.writeValueAsBytes(isLeg(ctx) ? partials : finish.apply(partials));
+                return body instanceof WithHeaders headed
+                        ? new AnswerCache.Answer(json.writeValueAsBytes(headed.body()), headed.headers())
+                        : new AnswerCache.Answer(json.writeValueAsBytes(body), Map.of());
             } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write the answer to " + ctx.path() + " as JSON", e);
+                throw new IllegalStateException("cannot write the answer to " + request.path() + " as JSON", e);
             }
         });
-        ctx.contentType(ContentType.APPLICATION_JSON).result(body);
+        answer.headers().forEach(ctx::header);
+        ctx.contentType(ContentType.APPLICATION_JSON).result(answer.json());
     }
 
-    private static boolean isLeg(Context ctx) {
-        return SCOPE_LOCAL.equals(ctx.queryParam(SCOPE));
+    /** An answer's body and the response headers that go with it, as a {@code finish} of {@link #answer} returns. */
+    public record WithHeaders(Object body, Map<String, String> headers) {
+    }
+
+    /** What a query asks: its path and parameters, read from the request while it lasts. */
+    private record Request(String path, Map<String, List<String>> params) {
+        static Request of(Context ctx) {
+            return new Request(ctx.path(), Map.copyOf(ctx.queryParamMap()));
+        }
+
+        boolean leg() {
+            return params.getOrDefault(SCOPE, List.of()).contains(SCOPE_LOCAL);
+        }
     }
 
     /**
@@ -231,9 +252,9 @@ public final class InstanceRouter {
     }
 
     /** Asks {@code host} for its partial rows of the same query; a refusal or no answer makes it unavailable. */
-    private <T> CompletableFuture<List<T>> fetch(HostInfo host, Context ctx, JavaType listType) {
-        String path = ctx.path();
-        return peers.getAsync(host.host(), host.port(), path + "?" + localQuery(ctx.queryParamMap()), LEG_TIMEOUT)
+    private <T> CompletableFuture<List<T>> fetch(HostInfo host, Request request, JavaType listType) {
+        String path = request.path();
+        return peers.getAsync(host.host(), host.port(), path + "?" + localQuery(request.params()), LEG_TIMEOUT)
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw unavailable("instance " + host + " is unreachable: " + failure);

@@ -16,6 +16,7 @@ import io.vocstream.time.WindowName;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -107,10 +108,9 @@ public final class RepairRoutes implements ApiRoutes {
         int offset = Params.intIn(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         int limit = Params.intIn(ctx, "limit", 50, 1, MAX_PAGE);
         router.answer(ctx, RepairTopology.ORDERS_STORE, RepairQueries.OrderSummary.class,
-                () -> queries.ordersOf(SliceKeys.of(dimension, value), range, filter), all -> {
-                    ctx.header("X-Total-Count", String.valueOf(all.size()));
-                    return RepairQueries.page(all, offset, limit);
-                });
+                () -> queries.ordersOf(SliceKeys.of(dimension, value), range, filter),
+                all -> new InstanceRouter.WithHeaders(RepairQueries.page(all, offset, limit),
+                        Map.of("X-Total-Count", String.valueOf(all.size()))));
     }
 
     private void lifecycle(Context ctx) {

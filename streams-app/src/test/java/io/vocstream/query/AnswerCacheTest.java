@@ -25,20 +25,21 @@ import org.junit.jupiter.api.Test;
 class AnswerCacheTest {
     private final AtomicInteger computed = new AtomicInteger();
 
-    private byte[] compute() {
-        return ("answer " + computed.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+    private AnswerCache.Answer compute() {
+        return new AnswerCache.Answer(("answer " + computed.incrementAndGet()).getBytes(StandardCharsets.UTF_8),
+                Map.of());
     }
 
-    private static String text(byte[] answer) {
-        return new String(answer, StandardCharsets.UTF_8);
+    private static String text(AnswerCache.Answer answer) {
+        return new String(answer.json(), StandardCharsets.UTF_8);
     }
 
     @Test
     @DisplayName("the same question within the time to live is answered once")
     void sameQuestionOnce() {
         AnswerCache cache = new AnswerCache(Duration.ofMinutes(1));
-        byte[] first = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
-        byte[] second = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
+        AnswerCache.Answer first = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
+        AnswerCache.Answer second = cache.answer("/api/v1/queues?{window=[15m]}", this::compute);
         assertSame(first, second);
         assertEquals(1, computed.get());
     }
@@ -52,11 +53,21 @@ class AnswerCacheTest {
     }
 
     @Test
-    @DisplayName("an answer older than the time to live is computed again")
+    @DisplayName("an answer older than the time to live is computed again, for the requests after the one finding it due")
     void expires() throws InterruptedException {
-        AnswerCache cache = new AnswerCache(Duration.ofMillis(20));
+        AnswerCache cache = new AnswerCache(Duration.ofMillis(500), Runnable::run);
         cache.answer("q", this::compute);
-        Thread.sleep(40);
+        Thread.sleep(600);
+        assertEquals("answer 1", text(cache.answer("q", this::compute)));
+        assertEquals("answer 2", text(cache.answer("q", this::compute)));
+    }
+
+    @Test
+    @DisplayName("an answer due for longer than its keep time is not served: the request computes the next")
+    void tooOldIsComputedAgain() throws InterruptedException {
+        AnswerCache cache = new AnswerCache(Duration.ofMillis(20), Runnable::run);
+        cache.answer("q", this::compute);
+        Thread.sleep(60);
         assertEquals("answer 2", text(cache.answer("q", this::compute)));
     }
 
@@ -76,14 +87,14 @@ class AnswerCacheTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            Future<byte[]> first = pool.submit(() -> cache.answer("q", () -> {
+            Future<AnswerCache.Answer> first = pool.submit(() -> cache.answer("q", () -> {
                 computing.countDown();
                 await(release);
                 return compute();
             }));
             assertTrue(computing.await(10, TimeUnit.SECONDS));
-            Future<byte[]> second = pool.submit(() -> cache.answer("q", this::compute));
-            Future<byte[]> third = pool.submit(() -> cache.answer("q", this::compute));
+            Future<AnswerCache.Answer> second = pool.submit(() -> cache.answer("q", this::compute));
+            Future<AnswerCache.Answer> third = pool.submit(() -> cache.answer("q", this::compute));
             release.countDown();
             assertEquals("answer 1", text(first.get(10, TimeUnit.SECONDS)));
             assertEquals("answer 1", text(second.get(10, TimeUnit.SECONDS)));
@@ -95,29 +106,45 @@ class AnswerCacheTest {
     }
 
     @Test
-    @DisplayName("once an answer is due, the others are served the previous one while one request computes the next")
-    void staleWhileOneRefreshes() throws Exception {
-        AnswerCache cache = new AnswerCache(Duration.ofSeconds(1));
-        cache.answer("q", this::compute);
-        Thread.sleep(1_100);
-        CountDownLatch computing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        ExecutorService pool = Executors.newSingleThreadExecutor();
+    @DisplayName("once an answer is due, requests are served it while the next is computed on a refresh thread")
+    void staleWhileRefreshing() throws Exception {
+        ExecutorService refresher = Executors.newSingleThreadExecutor();
         try {
-            Future<byte[]> refresher = pool.submit(() -> cache.answer("q", () -> {
+            AnswerCache cache = new AnswerCache(Duration.ofMillis(500), refresher);
+            cache.answer("q", this::compute);
+            Thread.sleep(600);
+            CountDownLatch computing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            AnswerCache.Answer due = cache.answer("q", () -> {
                 computing.countDown();
                 await(release);
                 return compute();
-            }));
+            });
+            assertEquals("answer 1", text(due), "the request finding the answer due does not wait for the next");
             assertTrue(computing.await(10, TimeUnit.SECONDS));
-            assertEquals("answer 1", text(cache.answer("q", this::compute)));
+            assertEquals("answer 1", text(cache.answer("q", this::compute)), "nor do the others meanwhile");
             release.countDown();
-            assertEquals("answer 2", text(refresher.get(10, TimeUnit.SECONDS)));
+            refresher.submit(() -> { }).get(10, TimeUnit.SECONDS);
             assertEquals("answer 2", text(cache.answer("q", this::compute)));
             assertEquals(2, computed.get());
         } finally {
-            pool.shutdownNow();
+            refresher.shutdownNow();
         }
+    }
+
+    @Test
+    @DisplayName("a refresh that fails drops the answer: the next request computes it and meets the failure")
+    void failedRefresh() throws InterruptedException {
+        AnswerCache cache = new AnswerCache(Duration.ofMillis(500), Runnable::run);
+        cache.answer("q", this::compute);
+        Thread.sleep(600);
+        assertEquals("answer 1", text(cache.answer("q", () -> {
+            throw new IllegalStateException("Kafka Streams is REBALANCING");
+        })));
+        assertThrows(BadParameterException.class, () -> cache.answer("q", () -> {
+            throw new BadParameterException("window", "unknown window 'fortnight'");
+        }));
+        assertEquals("answer 2", text(cache.answer("q", this::compute)));
     }
 
     @Test

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vocstream.events.Touchpoint;
 import io.vocstream.testing.LiveApp;
 import io.vocstream.testing.Events;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,6 +86,12 @@ class RepairHttpTest {
         assertEquals("w2", waiting.get(0).get("workOrderId").asText());
         JsonNode lifecycle = await("/orders/w1", body -> body.get("steps").size() == 4);
         assertEquals("completed", lifecycle.get("status").asText());
+        // the second request is served the answer the first computed: the total goes with it
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> page = app.get(RepairRoutes.BASE + "/orders?limit=1");
+            assertEquals(Optional.of("2"), page.headers().firstValue("X-Total-Count"), "request " + (i + 1));
+            assertEquals(1, LiveApp.json(page.body()).size());
+        }
         assertEquals(404, app.get(RepairRoutes.BASE + "/orders/nobody").statusCode());
     }
 
