@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +22,13 @@ import java.util.function.Supplier;
  * wallboards and scrapes asks the same few questions many times a second. Here each is computed at most once per
  * {@code ttl} and kept for at least {@value #KEEP_PER_COMPUTING} times its computing time, so that one question keeps
  * at most about a sixth of a core busy however many ask it (the query benchmark's widest questions, every queue and
- * every agent, take up to hundreds of milliseconds). Once an answer is due, for another keep time the requests are
- * served it while its next is computed on a refresh thread, so that no request of a question asked all the time
- * waits for it to be computed again; a question asked again only later is computed by the request, and waited for
- * by those asking it meanwhile. An answer is thus at most twice its keep time plus two computing times older than
- * the state. A failure (a bad parameter, state not queryable now) reaches the request that computed it and is not
- * kept; a refresh that fails drops the answer, so the next request computes it and meets the failure.
+ * every agent, take up to hundreds of milliseconds). Once an answer that took 10 ms or more is due, for another keep
+ * time the requests are served it while its next is computed on a refresh thread, so that no request of a wide
+ * question asked all the time waits for it to be computed again; a quick answer, or one asked again only later, is
+ * computed by the request that finds it due, and waited for by those asking it meanwhile. An answer is thus at most
+ * twice its keep time plus two computing times older than the state. A failure (a bad parameter, state not
+ * queryable now) reaches the request that computed it and is not kept; a refresh that fails drops the answer, so the
+ * next request computes it and meets the failure.
  */
 public final class AnswerCache {
     public static final String TTL = "query.answer-ttl";
@@ -36,6 +38,8 @@ public final class AnswerCache {
     /** Slots unused for a while are swept once the cache holds this many, so odd query strings cannot pile up. */
     private static final int SWEEP_ABOVE = 1_000;
     private static final int REFRESH_THREADS = 2;
+    /** Computing time from which an answer is refreshed behind the requests instead of by one of them. */
+    static final long SLOW_NANOS = Duration.ofMillis(10).toNanos();
 
     /** An answer as sent: its JSON and the headers that go with it. */
     public record Answer(byte[] json, Map<String, String> headers) {
@@ -43,6 +47,7 @@ public final class AnswerCache {
 
     private final long ttlNanos;
     private final Executor refresher;
+    private final LongSupplier nanoTime;
     private final ConcurrentHashMap<String, Slot> slots = new ConcurrentHashMap<>();
 
     /** One question's latest answer and the computation of its next, guarded by the slot's monitor. */
@@ -58,17 +63,18 @@ public final class AnswerCache {
 
     /** A cache refreshing due answers on threads of its own (idle ones end). */
     public AnswerCache(Duration ttl) {
-        this(ttl, refreshThreads());
+        this(ttl, refreshThreads(), System::nanoTime);
     }
 
-    AnswerCache(Duration ttl, Executor refresher) {
+    AnswerCache(Duration ttl, Executor refresher, LongSupplier nanoTime) {
         this.ttlNanos = ttl.toNanos();
         this.refresher = refresher;
+        this.nanoTime = nanoTime;
     }
 
     /** A cache that keeps nothing: every request computes its answer. */
     public static AnswerCache none() {
-        return new AnswerCache(Duration.ZERO, Runnable::run);
+        return new AnswerCache(Duration.ZERO, Runnable::run, System::nanoTime);
     }
 
     public static AnswerCache from(AppConfig app) {
@@ -106,7 +112,7 @@ public final class AnswerCache {
         Answer shared = null;
         boolean due = false;
         synchronized (slot) {
-            long now = System.nanoTime();
+            long now = nanoTime.getAsLong();
             if (slot.answer != null && now < slot.staleUntilNanos) {
                 shared = slot.answer;
                 due = now >= slot.freshUntilNanos && !slot.refreshing;
@@ -161,14 +167,16 @@ public final class AnswerCache {
 
     /** Computes an answer and keeps it in {@code slot}, for its time to live or five times its computing time. */
     private Answer keep(Slot slot, Supplier<Answer> compute) {
-        long started = System.nanoTime();
+        long started = nanoTime.getAsLong();
         Answer answer = compute.get();
-        long done = System.nanoTime();
+        long done = nanoTime.getAsLong();
         long keep = Math.max(ttlNanos, KEEP_PER_COMPUTING * (done - started));
         synchronized (slot) {
             slot.answer = answer;
             slot.freshUntilNanos = done + keep;
-            slot.staleUntilNanos = done + 2 * keep;
+            // only a slow answer is served due while its next is computed: a quick one is computed again by the
+            // request, which then sees the newest state within a few ms
+            slot.staleUntilNanos = done - started >= SLOW_NANOS ? done + 2 * keep : done + keep;
             slot.computing = null;
             slot.refreshing = false;
         }
@@ -187,7 +195,7 @@ public final class AnswerCache {
     }
 
     private void sweep() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         slots.values().removeIf(slot -> {
             synchronized (slot) {
                 return slot.computing == null && !slot.refreshing && now - slot.freshUntilNanos > ttlNanos;

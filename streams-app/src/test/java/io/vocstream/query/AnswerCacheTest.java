@@ -19,11 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class AnswerCacheTest {
     private final AtomicInteger computed = new AtomicInteger();
+    /** The cache's clock, in nanoseconds, where a test moves it. */
+    private final AtomicLong clock = new AtomicLong();
 
     private AnswerCache.Answer compute() {
         return new AnswerCache.Answer(("answer " + computed.incrementAndGet()).getBytes(StandardCharsets.UTF_8),
@@ -53,22 +57,29 @@ class AnswerCacheTest {
     }
 
     @Test
-    @DisplayName("an answer older than the time to live is computed again, for the requests after the one finding it due")
-    void expires() throws InterruptedException {
-        AnswerCache cache = new AnswerCache(Duration.ofMillis(500), Runnable::run);
+    @DisplayName("a quick answer older than the time to live is computed again by the request that finds it due")
+    void quickAnswerExpires() {
+        AnswerCache cache = new AnswerCache(Duration.ofMillis(250), Runnable::run, clock::get);
         cache.answer("q", this::compute);
-        Thread.sleep(600);
+        clock.addAndGet(Duration.ofMillis(249).toNanos());
         assertEquals("answer 1", text(cache.answer("q", this::compute)));
+        clock.addAndGet(Duration.ofMillis(2).toNanos());
         assertEquals("answer 2", text(cache.answer("q", this::compute)));
     }
 
     @Test
-    @DisplayName("an answer due for longer than its keep time is not served: the request computes the next")
-    void tooOldIsComputedAgain() throws InterruptedException {
-        AnswerCache cache = new AnswerCache(Duration.ofMillis(20), Runnable::run);
-        cache.answer("q", this::compute);
-        Thread.sleep(60);
-        assertEquals("answer 2", text(cache.answer("q", this::compute)));
+    @DisplayName("a slow answer is kept five times its computing time, then served for as long again while refreshed")
+    void slowAnswerIsServedWhileRefreshed() {
+        AnswerCache cache = new AnswerCache(Duration.ofMillis(250), Runnable::run, clock::get);
+        cache.answer("q", slowly(Duration.ofMillis(100)));
+        clock.addAndGet(Duration.ofMillis(499).toNanos());
+        assertEquals("answer 1", text(cache.answer("q", this::compute)), "kept 500 ms");
+        clock.addAndGet(Duration.ofMillis(2).toNanos());
+        assertEquals("answer 1", text(cache.answer("q", slowly(Duration.ofMillis(100)))), "due: served, refreshed");
+        assertEquals("answer 2", text(cache.answer("q", this::compute)), "the refreshed one");
+        assertEquals(2, computed.get());
+        clock.addAndGet(Duration.ofMillis(1_100).toNanos());
+        assertEquals("answer 3", text(cache.answer("q", this::compute)), "due for longer than its keep: computed");
     }
 
     @Test
@@ -106,13 +117,13 @@ class AnswerCacheTest {
     }
 
     @Test
-    @DisplayName("once an answer is due, requests are served it while the next is computed on a refresh thread")
+    @DisplayName("requests finding a slow answer due are served it while the next is computed on a refresh thread")
     void staleWhileRefreshing() throws Exception {
         ExecutorService refresher = Executors.newSingleThreadExecutor();
         try {
-            AnswerCache cache = new AnswerCache(Duration.ofMillis(500), refresher);
-            cache.answer("q", this::compute);
-            Thread.sleep(600);
+            AnswerCache cache = new AnswerCache(Duration.ofMillis(250), refresher, clock::get);
+            cache.answer("q", slowly(Duration.ofMillis(100)));
+            clock.addAndGet(Duration.ofMillis(600).toNanos());
             CountDownLatch computing = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             AnswerCache.Answer due = cache.answer("q", () -> {
@@ -134,10 +145,10 @@ class AnswerCacheTest {
 
     @Test
     @DisplayName("a refresh that fails drops the answer: the next request computes it and meets the failure")
-    void failedRefresh() throws InterruptedException {
-        AnswerCache cache = new AnswerCache(Duration.ofMillis(500), Runnable::run);
-        cache.answer("q", this::compute);
-        Thread.sleep(600);
+    void failedRefresh() {
+        AnswerCache cache = new AnswerCache(Duration.ofMillis(250), Runnable::run, clock::get);
+        cache.answer("q", slowly(Duration.ofMillis(100)));
+        clock.addAndGet(Duration.ofMillis(600).toNanos());
         assertEquals("answer 1", text(cache.answer("q", () -> {
             throw new IllegalStateException("Kafka Streams is REBALANCING");
         })));
@@ -145,6 +156,14 @@ class AnswerCacheTest {
             throw new BadParameterException("window", "unknown window 'fortnight'");
         }));
         assertEquals("answer 2", text(cache.answer("q", this::compute)));
+    }
+
+    /** An answer whose computing takes {@code time} on the test's clock. */
+    private Supplier<AnswerCache.Answer> slowly(Duration time) {
+        return () -> {
+            clock.addAndGet(time.toNanos());
+            return compute();
+        };
     }
 
     @Test
