@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.vocstream.config.AppConfig;
 import io.vocstream.events.AgentEvent;
 import io.vocstream.events.ContactEvent;
@@ -23,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KafkaStreams;
@@ -78,15 +76,9 @@ class CleanRestartTest {
                     assertTrue(Files.exists(task.resolve(MARKER)), task.getFileName() + " was wiped and restored");
                 }
                 Recount recount = new Recount(WRITTEN);
-                Map<String, Long> perTopic = new TreeMap<>();
-                api.await("/api/v1/ingest/topics", body -> true, CATCH_UP)
-                        .forEach(row -> perTopic.put(row.get("topic").asText(), row.get("events").asLong()));
-                assertEquals(recount.eventsPerTopic(), perTopic, "events per topic");
-                Map<String, Recount.Queue> queues = new TreeMap<>();
-                JsonNode rows = api.await("/api/v1/queues?window=24h&at=" + AT, body -> true, CATCH_UP);
-                rows.forEach(row -> queues.put(row.get("queue").asText(),
-                        new Recount.Queue(row.get("offered").asLong(), row.get("answered").asLong())));
-                assertEquals(recount.queues(), queues, "contacts offered and answered per queue");
+                assertEquals(recount.eventsPerTopic(), Recount.eventsPerTopic(api, CATCH_UP), "events per topic");
+                assertEquals(recount.queues(), Recount.queues(api, AT, CATCH_UP),
+                        "contacts offered and answered per queue");
             }
         }
     }

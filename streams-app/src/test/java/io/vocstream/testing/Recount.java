@@ -8,6 +8,8 @@ import io.vocstream.events.RepairEvent;
 import io.vocstream.events.RepairEventType;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -97,5 +99,21 @@ public final class Recount {
 
     private <T extends SpecificRecord> List<T> of(Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /** Events per input topic as an instance counts them ({@code /api/v1/ingest/topics}). */
+    public static Map<String, Long> eventsPerTopic(ApiClient api, Duration within) throws Exception {
+        Map<String, Long> perTopic = new TreeMap<>();
+        api.await("/api/v1/ingest/topics", body -> true, within)
+                .forEach(row -> perTopic.put(row.get("topic").asText(), row.get("events").asLong()));
+        return perTopic;
+    }
+
+    /** Contacts offered and answered per queue in the 24 hours before {@code at}, as an instance answers them. */
+    public static Map<String, Queue> queues(ApiClient api, Instant at, Duration within) throws Exception {
+        Map<String, Queue> queues = new TreeMap<>();
+        api.await("/api/v1/queues?window=24h&at=" + at, body -> true, within).forEach(row -> queues.put(
+                row.get("queue").asText(), new Queue(row.get("offered").asLong(), row.get("answered").asLong())));
+        return queues;
     }
 }
