@@ -64,9 +64,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     Duration duration;
 
-    @Option(names = "--warm-up", defaultValue = "PT60S",
+    @Option(names = "--warm-up", defaultValue = "PT150S",
             description = "How long --freshness probes without measuring first, once the application keeps up with "
-                    + "the load: the first minute of a fresh JVM is largely compiling (default ${DEFAULT-VALUE}).")
+                    + "the load: a fresh JVM compiles for its first minutes, and about three minutes after its start "
+                    + "had ten seconds of slow probes once per run (default ${DEFAULT-VALUE}).")
     Duration warmUp;
 
     @Option(names = "--queries", description = "Measure instead the latency of the main endpoints at "

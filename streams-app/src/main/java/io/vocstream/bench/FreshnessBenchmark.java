@@ -56,12 +56,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * dashboard, so the timing is that fine, while the probes' own queries leave the cores to the application they
  * measure (polling back to back, eight pollers took more of them than the stream threads did). Probes are measured
  * after a warm-up of the same probes, unmeasured, once the application keeps up with the load: in a fresh JVM the
- * JIT compilers took about a core for the first minute and a half, and the probes of that time measured them.
+ * JIT compilers took about a core for the first minute and a half, and about three minutes after the start every run
+ * had one episode of ten seconds of slow probes (not seen again in the three minutes measured after it).
  *
- * <p>The load's event times start two days back and advance as fast as the rate takes them (at the wall clock's pace
- * they could not make a steady rate). A probe carries the load's latest event time, and its query asks for the
+ * <p>The load's event times start a week back and advance as fast as the rate takes them (at the wall clock's pace
+ * they could not make a steady rate; at 5,000 events/s about 500 times as fast, so two days lasted six minutes of a
+ * run, after which the broker refused the load's records as stamped in the future). A probe carries the load's latest event time, and its query asks for the
  * window at that time ({@code at}): as in production, where every event is stamped about now, the probes and the
- * load interleave by event time. Stamped with the wall clock instead, a probe would be two days ahead of the load:
+ * load interleave by event time. Stamped with the wall clock instead, a probe would be days ahead of the load:
  * a task takes the record with the lowest timestamp among its partitions first, so the probe would wait behind the
  * load's older records of the other topics, and its partition's later load events would be refused as too late.
  */
@@ -69,6 +71,8 @@ public final class FreshnessBenchmark {
     /** The group's first rebalances, before the application is asked to keep up. */
     private static final Duration SETTLE = Duration.ofSeconds(15);
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
+    /** How far before now the load's event times start. */
+    private static final Duration HEAD_START = Duration.ofDays(7);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
     private static final Duration CAUGHT_UP = Duration.ofSeconds(3);
@@ -98,7 +102,7 @@ public final class FreshnessBenchmark {
                      .seed(seed)
                      .pace(Pace.RATE)
                      .eventsPerSecond(rate)
-                     .start(Instant.now().minus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS))
+                     .start(Instant.now().minus(HEAD_START).truncatedTo(ChronoUnit.HOURS))
                      .build(), new KafkaEventSink(Map.of("bootstrap.servers", demo.bootstrapServers()), registry,
                      prefix))) {
             api.awaitReady(PROBE_TIMEOUT);
