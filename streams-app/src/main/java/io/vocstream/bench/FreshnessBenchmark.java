@@ -33,7 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
@@ -61,11 +60,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>The load's event times start a week back and advance as fast as the rate takes them (at the wall clock's pace
  * they could not make a steady rate; at 5,000 events/s about 500 times as fast, so two days lasted six minutes of a
- * run, after which the broker refused the load's records as stamped in the future). A probe carries the load's latest event time, and its query asks for the
- * window at that time ({@code at}): as in production, where every event is stamped about now, the probes and the
- * load interleave by event time. Stamped with the wall clock instead, a probe would be days ahead of the load:
- * a task takes the record with the lowest timestamp among its partitions first, so the probe would wait behind the
- * load's older records of the other topics, and its partition's later load events would be refused as too late.
+ * run, after which the broker refused the load's records as stamped in the future). A probe carries the load's
+ * latest event time, and its query asks for the window at that time ({@code at}): as in production, where every
+ * event is stamped about now, the probes and the load interleave by event time. Stamped with the wall clock instead,
+ * a probe would be days ahead of the load: a task takes the record with the lowest timestamp among its partitions
+ * first, so the probe would wait behind the load's older records of the other topics, and its partition's later load
+ * events would be refused as too late.
  */
 public final class FreshnessBenchmark {
     /** The group's first rebalances, before the application is asked to keep up. */
@@ -110,21 +110,18 @@ public final class FreshnessBenchmark {
             Thread.sleep(SETTLE.toMillis());
             InputOffsets inputs = new InputOffsets(admin, prefix);
             awaitCaughtUp(inputs, demo.applicationId());
-            ConcurrentLinkedQueue<Probe> measuredProbes = new ConcurrentLinkedQueue<>();
-            List<Future<?>> pending = new ArrayList<>();
-            AtomicInteger probe = new AtomicInteger();
+            Prober prober = new Prober(load, probes, prefix, api, pollers);
             // the same probes, not measured, while the JIT compiles the broker's, the application's and the
             // queries' hot paths: it took about a core for the first minute and a half of a run
-            probeFor(warmUp, System.nanoTime(), load, probes, prefix, api, pollers, probe, new ConcurrentLinkedQueue<>(),
-                    pending);
+            prober.probeFor(warmUp, System.nanoTime(), new ConcurrentLinkedQueue<>());
+            ConcurrentLinkedQueue<Probe> measuredProbes = new ConcurrentLinkedQueue<>();
             long loadStart = load.eventsPublished();
             long started = System.nanoTime();
-            out.println("measuring probes from " + Instant.now() + " (the sent_ms of freshness-probes.csv count from here)");
-            probeFor(measured, started, load, probes, prefix, api, pollers, probe, measuredProbes, pending);
+            out.println("measuring probes from " + Instant.now()
+                    + " (the sent_ms of freshness-probes.csv count from here)");
+            prober.probeFor(measured, started, measuredProbes);
             long behindAtEnd = inputs.behind(demo.applicationId());
-            for (Future<?> f : pending) {
-                f.get();
-            }
+            prober.awaitShown();
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf("load: %,.0f events/s offered by the simulator (target %,.0f) over %.0f s%n",
                     (load.eventsPublished() - loadStart) / seconds, rate, seconds);
@@ -147,32 +144,58 @@ public final class FreshnessBenchmark {
         }
     }
 
-    /**
-     * Writes a probe every {@link #PROBE_EVERY} for {@code length} from {@code started}, each polled until it shows,
-     * and adds its timing to {@code timed}.
-     */
-    private static void probeFor(Duration length, long started, SimulationRunner load,
-                                 KafkaProducer<String, SpecificRecord> probes, String prefix, LocalApi api,
-                                 ExecutorService pollers, AtomicInteger probe, Collection<Probe> timed,
-                                 List<Future<?>> pending) throws InterruptedException {
-        while (System.nanoTime() - started < length.toNanos()) {
-            int n = probe.incrementAndGet();
-            String name = "probe-" + n;
-            boolean survey = n % 2 == 1;
-            Instant eventTime = load.progress().latestEventTime();
-            SpecificRecord event = survey ? survey(name, eventTime) : contact(name, eventTime);
-            String window = "window=15m&at=" + eventTime.plusSeconds(1);
-            String path = survey ? "/api/v1/satisfaction/slice?dimension=region&value=" + name + "&" + window
-                    : "/api/v1/queues/" + name + "?" + window;
-            long sent = System.nanoTime();
-            EventTopic topic = EventTopic.of(event);
-            probes.send(new ProducerRecord<>(topic.topicName(prefix), topic.keyOf(event), event));
-            pending.add(pollers.submit(() -> {
-                LocalApi.await(name + " over HTTP", PROBE_TIMEOUT, POLL_PAUSE, () -> counted(api.json(path), survey));
-                timed.add(new Probe(name, survey, (sent - started) / 1_000_000, (System.nanoTime() - sent) / 1_000_000));
-                return null;
-            }));
-            Thread.sleep(PROBE_EVERY.toMillis());
+    /** Writes probes among the load and polls each until it shows; numbers them across warm-up and measurement. */
+    private static final class Prober {
+        private final SimulationRunner load;
+        private final KafkaProducer<String, SpecificRecord> probes;
+        private final String prefix;
+        private final LocalApi api;
+        private final ExecutorService pollers;
+        private final List<Future<?>> pending = new ArrayList<>();
+        private int written;
+
+        Prober(SimulationRunner load, KafkaProducer<String, SpecificRecord> probes, String prefix, LocalApi api,
+               ExecutorService pollers) {
+            this.load = load;
+            this.probes = probes;
+            this.prefix = prefix;
+            this.api = api;
+            this.pollers = pollers;
+        }
+
+        /**
+         * Writes a probe every {@link #PROBE_EVERY} for {@code length} from {@code started}, each polled until it
+         * shows, and adds its timing to {@code timed}.
+         */
+        void probeFor(Duration length, long started, Collection<Probe> timed) throws InterruptedException {
+            while (System.nanoTime() - started < length.toNanos()) {
+                int n = ++written;
+                String name = "probe-" + n;
+                boolean survey = n % 2 == 1;
+                Instant eventTime = load.progress().latestEventTime();
+                SpecificRecord event = survey ? survey(name, eventTime) : contact(name, eventTime);
+                String window = "window=15m&at=" + eventTime.plusSeconds(1);
+                String path = survey ? "/api/v1/satisfaction/slice?dimension=region&value=" + name + "&" + window
+                        : "/api/v1/queues/" + name + "?" + window;
+                long sent = System.nanoTime();
+                EventTopic topic = EventTopic.of(event);
+                probes.send(new ProducerRecord<>(topic.topicName(prefix), topic.keyOf(event), event));
+                pending.add(pollers.submit(() -> {
+                    LocalApi.await(name + " over HTTP", PROBE_TIMEOUT, POLL_PAUSE,
+                            () -> counted(api.json(path), survey));
+                    timed.add(new Probe(name, survey, (sent - started) / 1_000_000,
+                            (System.nanoTime() - sent) / 1_000_000));
+                    return null;
+                }));
+                Thread.sleep(PROBE_EVERY.toMillis());
+            }
+        }
+
+        /** Waits until every probe written has shown (or failed to within its timeout). */
+        void awaitShown() throws Exception {
+            for (Future<?> f : pending) {
+                f.get();
+            }
         }
     }
 

@@ -56,7 +56,7 @@ public final class AnswerCache {
         private long freshUntilNanos;
         /** Until when the answer, due since {@code freshUntilNanos}, is still served while its next is computed. */
         private long staleUntilNanos;
-        /** The first answer, while it is computed. */
+        /** An answer a request computes (there was none, or none recent enough), while it is computed. */
         private CompletableFuture<Answer> computing;
         private boolean refreshing;
     }

@@ -61,7 +61,8 @@ class BrokerRestartTest {
 
             Recount recount = new Recount(WRITTEN);
             assertEquals(recount.eventsPerTopic(), Recount.eventsPerTopic(api, CATCH_UP), "events per topic");
-            assertEquals(recount.queues(), Recount.queues(api, AT, CATCH_UP), "contacts offered and answered per queue");
+            assertEquals(recount.queues(), Recount.queues(api, AT, CATCH_UP),
+                    "contacts offered and answered per queue");
         }
     }
 }

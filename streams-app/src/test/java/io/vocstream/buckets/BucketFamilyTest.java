@@ -70,7 +70,8 @@ class BucketFamilyTest {
         Thread.sleep(PUBLISH_EVERY.toMillis() + 10);
         publisher.getPunctuator().punctuate(System.currentTimeMillis());
         for (BucketSize size : BucketSize.values()) {
-            assertEquals(new Count(3), stores.get(size.ordinal()).fetch("all=all", size.startOf(TEN_PAST_TEN)), size.name());
+            assertEquals(new Count(3), stores.get(size.ordinal()).fetch("all=all", size.startOf(TEN_PAST_TEN)),
+                    size.name());
         }
     }
 }
