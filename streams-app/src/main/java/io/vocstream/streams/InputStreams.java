@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
@@ -46,11 +47,15 @@ public final class InputStreams {
             String seen = "input-seen-" + topic.baseName();
             String newest = "input-newest-" + topic.baseName();
             // an eventId is remembered as long as an event of its time can still arrive on time, and then some; it is
-            // kept at the start of its slot, up to a grace period before its event time
+            // kept at the start of its slot, up to a grace period before its event time. Every event looks up and
+            // adds an id, nearly always a new one: in memory, as the ids of a few hours are, that costs a fraction of
+            // RocksDB's lookups and writes. A restart restores the ids from the changelog, whose segments roll as
+            // often as ids are remembered so that the ids past its retention are deleted, not restored.
             Duration remembered = grace.multipliedBy(2).plus(Duration.ofHours(1));
             builder.addStateStore(Stores.windowStoreBuilder(
-                    WindowStores.persistent(seen, remembered, Duration.ofMillis(1)),
-                    Serdes.String(), Serdes.Long()));
+                    Stores.inMemoryWindowStore(seen, remembered, Duration.ofMillis(1), false),
+                    Serdes.String(), Serdes.Long())
+                    .withLoggingEnabled(Map.of(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(remembered.toMillis()))));
             // one key per partition, rewritten by nearly every event: cached, it reaches the changelog once a commit
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(newest),
                     Serdes.String(), Serdes.Long()).withCachingEnabled());
