@@ -59,7 +59,7 @@ public final class ContactCenterTopology {
         ContactCenterConfig config = ContactCenterConfig.from(app);
         Duration grace = app.eventsGrace();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACTS_STORE),
-                Serdes.String(), ContactStateSerde.serde()));
+                Serdes.String(), ContactStateSerde.serde()).withCachingEnabled());
         // the contacts waiting and the agents now are few, rewritten all the time and read whole by every queue
         // query and scrape: in RocksDB a scan wades through every overwritten version and tombstone still in the
         // memtable (a single queue's view took seconds at 5,000 events/s); kept in memory, restored from the changelog
@@ -72,7 +72,7 @@ public final class ContactCenterTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AGENTS_STORE),
                 Serdes.String(), AgentNowSerde.serde()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
-                Serdes.String(), JsonSerde.of(CustomerContacts.class)));
+                Serdes.String(), JsonSerde.of(CustomerContacts.class)).withCachingEnabled());
         BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, CountSerdes.repeatStats(),
                 size -> config.retention(size, grace));
         Duration keepFor = config.repeatWindow().plus(grace);
@@ -87,7 +87,7 @@ public final class ContactCenterTopology {
                 .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
                         stores(List.of(CUSTOMERS_STORE), REPEAT_BUCKETS_STORE));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
-                Serdes.String(), IvrSessionSerde.serde()));
+                Serdes.String(), IvrSessionSerde.serde()).withCachingEnabled());
         BucketFamily.addStores(builder, IVR_BUCKETS_STORE, JsonSerde.of(IvrStats.class),
                 size -> config.retention(size, grace));
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
@@ -116,7 +116,7 @@ public final class ContactCenterTopology {
     private static void linkSurveysToHandlers(StreamsBuilder builder, InputStreams inputs, ContactCenterConfig config,
                                               Duration grace) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED_CONTACTS_STORE),
-                Serdes.String(), HandledContactSerde.serde()));
+                Serdes.String(), HandledContactSerde.serde()).withCachingEnabled());
         BucketFamily.addStores(builder, AGENT_LINKED_CSAT_STORE, CountSerdes.csatCounts(),
                 size -> config.retention(size, grace));
         String[] stores = stores(List.of(HANDLED_CONTACTS_STORE), AGENT_LINKED_CSAT_STORE);

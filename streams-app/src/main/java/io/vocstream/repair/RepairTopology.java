@@ -88,13 +88,13 @@ public final class RepairTopology {
      */
     static void build(StreamsBuilder builder, InputStreams inputs, RepairConfig config, int partitions) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS_STORE),
-                Serdes.String(), JsonSerde.of(WorkOrder.class)));
+                Serdes.String(), JsonSerde.of(WorkOrder.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
-                Serdes.String(), JsonSerde.of(OpenOrder.class)));
+                Serdes.String(), JsonSerde.of(OpenOrder.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
-                Serdes.String(), JsonSerde.of(SubjectHistory.class)));
+                Serdes.String(), JsonSerde.of(SubjectHistory.class)).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
-                Serdes.String(), JsonSerde.of(OrderFeedback.class)));
+                Serdes.String(), JsonSerde.of(OrderFeedback.class)).withCachingEnabled());
         List<String> orderStores = new ArrayList<>(List.of(ORDERS_STORE, OPEN_STORE));
         List<String> subjectStores = new ArrayList<>(List.of(SUBJECTS_STORE));
         List<String> feedbackStores = new ArrayList<>(List.of(FEEDBACK_STORE));

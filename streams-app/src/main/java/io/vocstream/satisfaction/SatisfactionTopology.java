@@ -76,7 +76,7 @@ public final class SatisfactionTopology {
 
         BucketFamily.addStores(builder, WAIT, STATS_SERDE, size -> kept(size).plus(grace));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACT_WAITS),
-                Serdes.String(), ContactWaitSerde.serde()));
+                Serdes.String(), ContactWaitSerde.serde()).withCachingEnabled());
         inputs.<ContactEvent>of(EventTopic.CONTACT).process(ContactWaitTracker::new,
                 Named.as("satisfaction-contact-wait-tracker"), concat(BucketFamily.storeNames(WAIT), CONTACT_WAITS));
         surveys.filter((id, r) -> r.getContactId() != null)
