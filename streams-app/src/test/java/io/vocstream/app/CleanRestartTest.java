@@ -50,7 +50,8 @@ class CleanRestartTest {
     Path dir;
 
     @Test
-    @DisplayName("a clean restart keeps every task's local state, still knows the events it took, and answers as before")
+    @DisplayName("a clean restart keeps every task's local state, still knows the events it took, "
+            + "and answers as before")
     void cleanRestart() throws Exception {
         try (LiveCluster cluster = LiveCluster.start(dir, Map.of(AppConfig.APPLICATION_ID, APPLICATION_ID,
                 AppConfig.TOPICS_PARTITIONS, "2", AppConfig.STREAM_THREADS, "1"))) {

@@ -11,10 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
-import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,10 +32,7 @@ class BucketFamilyTest {
 
     @BeforeEach
     void open() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bucket-family-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
+        context = BucketStoreTest.taskContext("bucket-family-test", stateDir);
         for (BucketSize size : BucketSize.values()) {
             BucketStore<Count> store = BucketStore.builder(BucketFamily.storeName("counts", size), size,
                     Duration.ofDays(1), JsonSerde.of(Count.class), PUBLISH_EVERY).withLoggingDisabled().build();

@@ -43,11 +43,15 @@ class BucketStoreTest {
 
     @BeforeEach
     void open() {
+        store.init(taskContext("bucket-store-test", stateDir).getStateStoreContext(), store);
+    }
+
+    /** A processor context of task 0_0 keeping its stores' files under {@code stateDir}. */
+    static MockProcessorContext<Void, Void> taskContext(String applicationId, File stateDir) {
         Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "bucket-store-test");
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<Void, Void> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
-        store.init(context.getStateStoreContext(), store);
+        return new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
     }
 
     @AfterEach
