@@ -1,5 +1,6 @@
 package io.vocstream.buckets;
 
+import io.vocstream.streams.CommitBufferedStore;
 import io.vocstream.streams.WindowStores;
 import io.vocstream.time.BucketSize;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,6 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
-import org.apache.kafka.streams.state.internals.CacheFlushListener;
-import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * Per-partition statistics per (slice, time bucket), in a window store whose window start is the bucket start and
@@ -43,12 +42,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  *
  * <p>Pre-aggregating: {@link #add} merges a delta into an in-memory table of the buckets touched since the last
  * commit, and each touched bucket is written to the window store (and its changelog) once per commit. An event adds
- * to many slices at every size, so writing through would decode and encode a bucket per slice per event. The store
- * takes part in Kafka Streams' commit protocol as a {@link CachedStateStore}: Kafka calls {@link #flushCache} before
- * it commits a task's offsets (so the deltas are in the same transaction as the offsets of the events that made
- * them) and {@link #clearCache} when it aborts one (so they are dropped with the transaction and computed again from
- * the re-read events). That interface is Kafka's internal hook for exactly this; the window store underneath is a
- * plain, logged, uncached RocksDB window store.
+ * to many slices at every size, so writing through would decode and encode a bucket per slice per event. The deltas
+ * are written when Kafka flushes the store before a commit and dropped if the transaction aborts (a
+ * {@link CommitBufferedStore}); the window store underneath is a plain, logged, uncached RocksDB window store.
  *
  * <p>Reads see the deltas too, at most {@code publishEvery} after their events, without waiting for a commit: a
  * commit of exactly-once processing costs a transaction (markers on every partition written), so commits are spaced
@@ -61,12 +57,11 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * one if there was one, else the window store's: a bucket is never counted from both, and one that left the table
  * was written to the window store before it left, so a read that did not see it in the table finds it there.
  */
-public final class BucketStore<S extends Mergeable<S>>
-        implements StateStore, ReadOnlyWindowStore<String, S>, CachedStateStore<String, S> {
+public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedStore<WindowStore<String, S>>
+        implements ReadOnlyWindowStore<String, S> {
     /** How long processed events may wait to be visible to reads, as a default. */
     public static final Duration PUBLISH_EVERY = Duration.ofMillis(100);
 
-    private final WindowStore<String, S> store;
     private final BucketSize size;
     private final long publishEveryNanos;
     /** Deltas not yet visible: the stream thread's alone. */
@@ -121,7 +116,7 @@ public final class BucketStore<S extends Mergeable<S>>
     }
 
     private BucketStore(WindowStore<String, S> store, BucketSize size, Duration publishEvery) {
-        this.store = store;
+        super(store);
         this.size = size;
         this.publishEveryNanos = publishEvery.toNanos();
     }
@@ -135,9 +130,8 @@ public final class BucketStore<S extends Mergeable<S>>
     /** As {@link #builder(String, BucketSize, Duration, Serde)}, publishing deltas every {@code publishEvery}. */
     static <S extends Mergeable<S>> StoreBuilder<BucketStore<S>> builder(
             String name, BucketSize size, Duration retention, Serde<S> serde, Duration publishEvery) {
-        return new Builder<>(Stores.windowStoreBuilder(
-                WindowStores.persistent(name, retention, size.length()), Serdes.String(), serde)
-                .withCachingDisabled(), size, publishEvery);
+        return builder(Stores.windowStoreBuilder(WindowStores.persistent(name, retention, size.length()),
+                Serdes.String(), serde), store -> new BucketStore<>(store, size, publishEvery));
     }
 
     /** Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}. */
@@ -195,69 +189,6 @@ public final class BucketStore<S extends Mergeable<S>>
     public void clearCache() {
         pending.clear();
         visible.clear();
-    }
-
-    @Override
-    public boolean setFlushListener(CacheFlushListener<String, S> listener, boolean sendOldValues) {
-        return false;
-    }
-
-    @Override
-    public String name() {
-        return store.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        clearCache();
-        store.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        flushCache();
-        store.flush();
-    }
-
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        store.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return store.committedOffset(partition);
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return store.managesOffsets();
-    }
-
-    @Override
-    public void close() {
-        clearCache();
-        store.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return store.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return store.isOpen();
-    }
-
-    @Override
-    public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        return store.query(query, positionBound, config);
-    }
-
-    @Override
-    public Position getPosition() {
-        return store.getPosition();
     }
 
     @Override
@@ -410,61 +341,6 @@ public final class BucketStore<S extends Mergeable<S>>
 
         @Override
         public void close() {
-        }
-    }
-
-    /** Builds the logged window store underneath and wraps it; caching is the wrapper's own. */
-    private static final class Builder<S extends Mergeable<S>> implements StoreBuilder<BucketStore<S>> {
-        private final StoreBuilder<WindowStore<String, S>> windows;
-        private final BucketSize size;
-        private final Duration publishEvery;
-
-        Builder(StoreBuilder<WindowStore<String, S>> windows, BucketSize size, Duration publishEvery) {
-            this.windows = windows;
-            this.size = size;
-            this.publishEvery = publishEvery;
-        }
-
-        @Override
-        public StoreBuilder<BucketStore<S>> withCachingEnabled() {
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<BucketStore<S>> withCachingDisabled() {
-            throw new UnsupportedOperationException("a bucket store always pre-aggregates between commits");
-        }
-
-        @Override
-        public StoreBuilder<BucketStore<S>> withLoggingEnabled(Map<String, String> config) {
-            windows.withLoggingEnabled(config);
-            return this;
-        }
-
-        @Override
-        public StoreBuilder<BucketStore<S>> withLoggingDisabled() {
-            windows.withLoggingDisabled();
-            return this;
-        }
-
-        @Override
-        public BucketStore<S> build() {
-            return new BucketStore<>(windows.build(), size, publishEvery);
-        }
-
-        @Override
-        public Map<String, String> logConfig() {
-            return windows.logConfig();
-        }
-
-        @Override
-        public boolean loggingEnabled() {
-            return windows.loggingEnabled();
-        }
-
-        @Override
-        public String name() {
-            return windows.name();
         }
     }
 }

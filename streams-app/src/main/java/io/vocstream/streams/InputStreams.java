@@ -5,24 +5,17 @@ import io.vocstream.schemas.EventTopic;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The six input topics as every capability sees them: decodable (the rest is dead-lettered on the way in), valid by
@@ -51,22 +44,13 @@ public final class InputStreams {
         for (EventTopic topic : EventTopic.values()) {
             String seen = "input-seen-" + topic.baseName();
             String newest = "input-newest-" + topic.baseName();
-            // an eventId is remembered as long as an event of its time can still arrive on time, and then some; it is
-            // kept at the start of its slot, up to a grace period before its event time. Every event adds an id: in
-            // memory, as the ids of a few hours are, that costs a fraction of a RocksDB write. A restart restores the
-            // ids from the changelog, whose segments roll as often as ids are remembered so that the ids past its
-            // retention are deleted, not restored.
-            Duration remembered = grace.multipliedBy(2).plus(Duration.ofHours(1));
-            builder.addStateStore(Stores.windowStoreBuilder(
-                    Stores.inMemoryWindowStore(seen, remembered, Duration.ofMillis(1), false),
-                    Serdes.String(), Serdes.Long())
-                    .withLoggingEnabled(Map.of(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(remembered.toMillis()))));
+            builder.addStateStore(SeenEventIds.builder(seen, grace));
             // one key per partition, rewritten by nearly every event: cached, it reaches the changelog once a commit
             builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(newest),
                     Serdes.String(), Serdes.Long()).withCachingEnabled());
             KStream<String, SpecificRecord> source = builder.stream(topic.topicName(topicPrefix),
                     serdes.consumed(topic));
-            inputs.streams.put(topic, source.process(() -> new EventGate(topic, seen, newest, rules, grace, remembered),
+            inputs.streams.put(topic, source.process(() -> new EventGate(topic, seen, newest, rules, grace),
                     Named.as("input-gate-" + topic.baseName()), seen, newest));
         }
         return inputs;
@@ -93,29 +77,17 @@ public final class InputStreams {
         private final String newestStoreName;
         private final EventRules rules;
         private final long graceMillis;
-        /** Width of the slots eventIds are remembered in: the grace period (at least 1 ms). */
-        private final long slotMillis;
-        private final long rememberedMillis;
-        /**
-         * The seen store's ids by slot, each with its event time, to look up by hash: the store's own lookups search
-         * a sorted map per slot, three of them for every event. Built from the store when the task starts (after its
-         * restore) and kept as the store keeps its slots.
-         */
-        private final NavigableMap<Long, Map<String, Long>> seenBySlot = new TreeMap<>();
         private ProcessorContext<String, SpecificRecord> context;
-        private WindowStore<String, Long> seen;
+        private SeenEventIds seen;
         private KeyValueStore<String, Long> newestStore;
         private long newest;
 
-        EventGate(EventTopic topic, String seenStoreName, String newestStoreName, EventRules rules, Duration grace,
-                  Duration remembered) {
+        EventGate(EventTopic topic, String seenStoreName, String newestStoreName, EventRules rules, Duration grace) {
             this.topic = topic;
             this.seenStoreName = seenStoreName;
             this.newestStoreName = newestStoreName;
             this.rules = rules;
             this.graceMillis = grace.toMillis();
-            this.slotMillis = Math.max(graceMillis, 1);
-            this.rememberedMillis = remembered.toMillis();
         }
 
         @Override
@@ -125,10 +97,6 @@ public final class InputStreams {
             this.newestStore = context.getStateStore(newestStoreName);
             Long stored = newestStore.get(NEWEST);
             this.newest = stored == null ? Long.MIN_VALUE : stored;
-            seenBySlot.clear();
-            try (KeyValueIterator<Windowed<String>, Long> ids = seen.all()) {
-                ids.forEachRemaining(id -> remember(id.key.key(), id.key.window().start(), id.value));
-            }
         }
 
         @Override
@@ -149,51 +117,16 @@ public final class InputStreams {
                         Instant.ofEpochMilli(newest), graceMillis / 1000));
             }
             String eventId = event.get(event.getSchema().getField("eventId").pos()).toString();
-            if (alreadySeen(eventId, eventTime)) {
+            if (seen.seen(eventId, eventTime)) {
                 DUPLICATES.labels(topic.baseName()).inc();
                 return;
             }
-            long slot = slotOf(eventTime);
-            seen.put(eventId, eventTime, slot);
-            remember(eventId, slot, eventTime);
+            seen.add(eventId, eventTime);
             if (eventTime > newest) {
                 newest = eventTime;
                 newestStore.put(NEWEST, newest);
             }
             context.forward(record);
-        }
-
-        /**
-         * Whether {@code eventId} was accepted with an event time within the grace period of {@code eventTime}. Each
-         * accepted id is kept in the grace-long slot of its event time (with that time), so such an earlier one is in
-         * the slot of {@code eventTime} or in one next to it: three lookups by hash.
-         */
-        private boolean alreadySeen(String eventId, long eventTime) {
-            long slot = slotOf(eventTime);
-            for (long start = slot - slotMillis; start <= slot + slotMillis; start += slotMillis) {
-                Map<String, Long> ids = seenBySlot.get(start);
-                Long acceptedAt = ids == null ? null : ids.get(eventId);
-                if (acceptedAt != null && Math.abs(acceptedAt - eventTime) <= graceMillis) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        /** Adds an id to its slot; a new slot forgets the slots the seen store no longer keeps. */
-        private void remember(String eventId, long slot, long eventTime) {
-            Map<String, Long> ids = seenBySlot.get(slot);
-            if (ids == null) {
-                ids = new HashMap<>();
-                seenBySlot.put(slot, ids);
-                // the store keeps the slots starting after its newest slot's start minus its retention
-                seenBySlot.headMap(seenBySlot.lastKey() - rememberedMillis, true).clear();
-            }
-            ids.put(eventId, eventTime);
-        }
-
-        private long slotOf(long eventTime) {
-            return Math.floorDiv(eventTime, slotMillis) * slotMillis;
         }
     }
 }

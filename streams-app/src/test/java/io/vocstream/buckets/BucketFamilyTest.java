@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vocstream.buckets.BucketQueriesTest.Count;
 import io.vocstream.streams.JsonSerde;
+import io.vocstream.testing.TaskContexts;
 import io.vocstream.time.BucketSize;
 import java.io.File;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class BucketFamilyTest {
 
     @BeforeEach
     void open() {
-        context = BucketStoreTest.taskContext("bucket-family-test", stateDir);
+        context = TaskContexts.of("bucket-family-test", stateDir);
         for (BucketSize size : BucketSize.values()) {
             BucketStore<Count> store = BucketStore.builder(BucketFamily.storeName("counts", size), size,
                     Duration.ofDays(1), JsonSerde.of(Count.class), PUBLISH_EVERY).withLoggingDisabled().build();

@@ -5,19 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vocstream.buckets.BucketQueriesTest.Count;
 import io.vocstream.streams.JsonSerde;
+import io.vocstream.testing.TaskContexts;
 import io.vocstream.time.BucketSize;
 import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,15 +40,7 @@ class BucketStoreTest {
 
     @BeforeEach
     void open() {
-        store.init(taskContext("bucket-store-test", stateDir).getStateStoreContext(), store);
-    }
-
-    /** A processor context of task 0_0 keeping its stores' files under {@code stateDir}. */
-    static MockProcessorContext<Void, Void> taskContext(String applicationId, File stateDir) {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        return new MockProcessorContext<>(config, new TaskId(0, 0), stateDir);
+        store.init(TaskContexts.of("bucket-store-test", stateDir).getStateStoreContext(), store);
     }
 
     @AfterEach
