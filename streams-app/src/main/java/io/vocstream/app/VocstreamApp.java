@@ -46,8 +46,6 @@ public final class VocstreamApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VocstreamApp.class);
     /** Milliseconds between commits unless kafka.commit.interval.ms says otherwise. */
     static final long DEFAULT_COMMIT_INTERVAL_MS = 1_000;
-    /** Bytes of record cache shared by the stream threads unless kafka.statestore.cache.max.bytes says otherwise. */
-    static final long DEFAULT_STATE_CACHE_BYTES = 64L << 20;
 
     private final KafkaStreams streams;
     private final ApiServer http;
@@ -160,10 +158,6 @@ public final class VocstreamApp implements AutoCloseable {
         // several times higher, and answers stay fresh because bucket reads see deltas published between commits
         // (BucketStore). kafka.commit.interval.ms sets it.
         p.putIfAbsent(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, DEFAULT_COMMIT_INTERVAL_MS);
-        // the per-entity stores (contacts, IVR sessions, repair orders ...) are cached: an entity's updates between
-        // two commits reach RocksDB and the changelog once. Kafka's 10 MB would be evicted part-way through a commit
-        // interval when catching up; kafka.statestore.cache.max.bytes sets it.
-        p.putIfAbsent(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_STATE_CACHE_BYTES);
         return p;
     }
 }

@@ -9,6 +9,7 @@ import io.vocstream.events.ContactEventType;
 import io.vocstream.events.IvrEvent;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.EntityStore;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
 import io.vocstream.streams.StoreExpiry;
@@ -58,22 +59,20 @@ public final class ContactCenterTopology {
     public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig app) {
         ContactCenterConfig config = ContactCenterConfig.from(app);
         Duration grace = app.eventsGrace();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACTS_STORE),
-                Serdes.String(), ContactStateSerde.serde()).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(CONTACTS_STORE),
+                ContactStateSerde.serde()));
         // the contacts waiting and the agents now are few, rewritten all the time and read whole by every queue
         // query and scrape: in RocksDB a scan wades through every overwritten version and tombstone still in the
         // memtable (a single queue's view took seconds at 5,000 events/s); kept in memory, restored from the
         // changelog. Cached, an agent's or a waiting contact's changes between two commits reach the changelog once
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(WAITING_STORE),
-                Serdes.String(), WaitingSerde.serde()).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.inMemoryKeyValueStore(WAITING_STORE), WaitingSerde.serde()));
         BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, QueueStatsSerde.serde(),
                 size -> config.retention(size, grace));
         BucketFamily.addStores(builder, AGENT_BUCKETS_STORE, CountSerdes.agentStats(),
                 size -> config.retention(size, grace));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(AGENTS_STORE),
-                Serdes.String(), AgentNowSerde.serde()).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
-                Serdes.String(), JsonSerde.of(CustomerContacts.class)).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.inMemoryKeyValueStore(AGENTS_STORE), AgentNowSerde.serde()));
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(CUSTOMERS_STORE),
+                JsonSerde.of(CustomerContacts.class)));
         BucketFamily.addStores(builder, REPEAT_BUCKETS_STORE, CountSerdes.repeatStats(),
                 size -> config.retention(size, grace));
         Duration keepFor = config.repeatWindow().plus(grace);
@@ -87,8 +86,8 @@ public final class ContactCenterTopology {
                         .withValueSerde(JsonSerde.of(RepeatContacts.FirstContact.class)))
                 .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
                         stores(List.of(CUSTOMERS_STORE), REPEAT_BUCKETS_STORE));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
-                Serdes.String(), IvrSessionSerde.serde()).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
+                IvrSessionSerde.serde()));
         BucketFamily.addStores(builder, IVR_BUCKETS_STORE, JsonSerde.of(IvrStats.class),
                 size -> config.retention(size, grace));
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
@@ -116,8 +115,8 @@ public final class ContactCenterTopology {
      */
     private static void linkSurveysToHandlers(StreamsBuilder builder, InputStreams inputs, ContactCenterConfig config,
                                               Duration grace) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HANDLED_CONTACTS_STORE),
-                Serdes.String(), HandledContactSerde.serde()).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(HANDLED_CONTACTS_STORE),
+                HandledContactSerde.serde()));
         BucketFamily.addStores(builder, AGENT_LINKED_CSAT_STORE, CountSerdes.csatCounts(),
                 size -> config.retention(size, grace));
         String[] stores = stores(List.of(HANDLED_CONTACTS_STORE), AGENT_LINKED_CSAT_STORE);

@@ -1,9 +1,9 @@
 package io.vocstream.ingest;
 
 import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.EntityStore;
 import io.vocstream.streams.InputStreams;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -24,8 +24,7 @@ public final class IngestTopology {
     }
 
     public static StreamsBuilder build(StreamsBuilder builder, InputStreams inputs) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(COUNTS_STORE), Serdes.String(), TopicActivity.SERDE).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(COUNTS_STORE), TopicActivity.SERDE));
         for (EventTopic topic : EventTopic.values()) {
             inputs.<SpecificRecord>of(topic).process(() -> new ActivityCounter(topic.baseName()), COUNTS_STORE);
         }

@@ -7,6 +7,7 @@ import io.vocstream.events.ComplaintEventType;
 import io.vocstream.events.RepairEvent;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.EntityStore;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
 import io.vocstream.streams.StoreExpiry;
@@ -87,14 +88,14 @@ public final class RepairTopology {
      *                   so that one work-order id lands in the same partition of each
      */
     static void build(StreamsBuilder builder, InputStreams inputs, RepairConfig config, int partitions) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ORDERS_STORE),
-                Serdes.String(), JsonSerde.of(WorkOrder.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(OPEN_STORE),
-                Serdes.String(), JsonSerde.of(OpenOrder.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
-                Serdes.String(), JsonSerde.of(SubjectHistory.class)).withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
-                Serdes.String(), JsonSerde.of(OrderFeedback.class)).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(ORDERS_STORE),
+                JsonSerde.of(WorkOrder.class)));
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(OPEN_STORE),
+                JsonSerde.of(OpenOrder.class)));
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
+                JsonSerde.of(SubjectHistory.class)));
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
+                JsonSerde.of(OrderFeedback.class)));
         List<String> orderStores = new ArrayList<>(List.of(ORDERS_STORE, OPEN_STORE));
         List<String> subjectStores = new ArrayList<>(List.of(SUBJECTS_STORE));
         List<String> feedbackStores = new ArrayList<>(List.of(FEEDBACK_STORE));

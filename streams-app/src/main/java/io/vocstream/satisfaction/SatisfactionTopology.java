@@ -7,6 +7,7 @@ import io.vocstream.events.ComplaintEvent;
 import io.vocstream.events.ContactEvent;
 import io.vocstream.events.SurveyResponse;
 import io.vocstream.schemas.EventTopic;
+import io.vocstream.streams.EntityStore;
 import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
 import io.vocstream.streams.StoreExpiry;
@@ -75,8 +76,8 @@ public final class SatisfactionTopology {
                 BucketFamily.storeNames(SLICES));
 
         BucketFamily.addStores(builder, WAIT, STATS_SERDE, size -> kept(size).plus(grace));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CONTACT_WAITS),
-                Serdes.String(), ContactWaitSerde.serde()).withCachingEnabled());
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(CONTACT_WAITS),
+                ContactWaitSerde.serde()));
         inputs.<ContactEvent>of(EventTopic.CONTACT).process(ContactWaitTracker::new,
                 Named.as("satisfaction-contact-wait-tracker"), concat(BucketFamily.storeNames(WAIT), CONTACT_WAITS));
         surveys.filter((id, r) -> r.getContactId() != null)

@@ -22,7 +22,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * transaction aborts (the changes are then made again from the re-read events). Everything else is the store
  * underneath.
  */
-public abstract class CommitBufferedStore<S extends StateStore> implements StateStore, CachedStateStore<Object, Object> {
+public abstract class CommitBufferedStore<S extends StateStore>
+        implements StateStore, CachedStateStore<Object, Object> {
     protected final S store;
 
     protected CommitBufferedStore(S store) {

@@ -46,8 +46,7 @@ public final class InputStreams {
             String newest = "input-newest-" + topic.baseName();
             builder.addStateStore(SeenEventIds.builder(seen, grace));
             // one key per partition, rewritten by nearly every event: cached, it reaches the changelog once a commit
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(newest),
-                    Serdes.String(), Serdes.Long()).withCachingEnabled());
+            builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(newest), Serdes.Long()));
             KStream<String, SpecificRecord> source = builder.stream(topic.topicName(topicPrefix),
                     serdes.consumed(topic));
             inputs.streams.put(topic, source.process(() -> new EventGate(topic, seen, newest, rules, grace),

@@ -1,0 +1,135 @@
+package io.vocstream.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vocstream.testing.TaskContexts;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@link EntityStore} reads and writes between and at commits, on a RocksDB store underneath. */
+class EntityStoreTest {
+    /** U+FFFD sorts before U+1F600 (a surrogate pair in UTF-16) by UTF-8 bytes, and after it by UTF-16 units. */
+    private static final String REPLACEMENT = "k\uFFFD";
+    private static final String EMOJI = "k\uD83D\uDE00";
+
+    @TempDir
+    File stateDir;
+
+    private MockProcessorContext<Void, Void> context;
+    private EntityStore<Long> store;
+
+    @BeforeEach
+    void open() {
+        context = TaskContexts.of("entity-store-test", stateDir);
+        store = reopened();
+    }
+
+    private EntityStore<Long> reopened() {
+        EntityStore<Long> opened = EntityStore.builder(Stores.persistentKeyValueStore("entities"), Serdes.Long())
+                .withLoggingDisabled().build();
+        opened.init(context.getStateStoreContext(), opened);
+        return opened;
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private static List<String> keys(KeyValueIterator<String, Long> entries) {
+        List<String> keys = new ArrayList<>();
+        try (entries) {
+            entries.forEachRemaining(entry -> keys.add(entry.key + "=" + entry.value));
+        }
+        return keys;
+    }
+
+    @Test
+    @DisplayName("changes are read at once, written at the commit, and lost with a transaction that aborts")
+    void changesReachTheStoreAtTheCommit() {
+        store.put("a", 1L);
+        store.put("b", 2L);
+        store.flushCache();
+        store.put("a", 10L);
+        store.delete("b");
+        store.put("c", 3L);
+        assertEquals(10L, store.get("a"));
+        assertNull(store.get("b"));
+        store.clearCache();
+        assertEquals(List.of("a=1", "b=2"), keys(store.all()), "the aborted changes are gone, the committed kept");
+
+        store.put("a", 10L);
+        store.delete("b");
+        store.flush();
+        store.put("uncommitted", 5L);
+        store.close();
+        store = reopened();
+        assertEquals(List.of("a=10"), keys(store.all()), "what the last commit wrote, deletions included");
+    }
+
+    @Test
+    @DisplayName("iterators merge changed and stored entries in the order of the keys' UTF-8 bytes, as ranges mean")
+    void iteratorsMergeInByteOrder() {
+        store.put("a", 1L);
+        store.put(EMOJI, 2L);
+        store.put("m", 3L);
+        store.put("z", 4L);
+        store.flushCache();
+        store.put(REPLACEMENT, 5L);
+        store.put("m", 30L);
+        store.delete("z");
+        store.put("b", 6L);
+
+        List<String> ascending = List.of("a=1", "b=6", REPLACEMENT + "=5", EMOJI + "=2", "m=30");
+        assertEquals(ascending, keys(store.all()));
+        List<String> descending = new ArrayList<>(ascending);
+        Collections.reverse(descending);
+        assertEquals(descending, keys(store.reverseAll()));
+        assertEquals(List.of("b=6", REPLACEMENT + "=5", EMOJI + "=2"), keys(store.range("b", EMOJI)));
+        assertEquals(List.of(EMOJI + "=2", REPLACEMENT + "=5", "b=6"), keys(store.reverseRange("b", EMOJI)));
+        assertEquals(List.of(REPLACEMENT + "=5", EMOJI + "=2"), keys(store.prefixScan("k", new StringSerializer())));
+        assertFalse(store.range("m", "a").hasNext(), "a range whose start follows its end is empty");
+    }
+
+    @Test
+    @DisplayName("after commits of many entities each changed many times, the store holds their last values")
+    void manyChanges() {
+        Random random = new Random(11);
+        TreeMap<String, Long> expected = new TreeMap<>();
+        for (int commit = 0; commit < 5; commit++) {
+            for (int i = 0; i < 2_000; i++) {
+                String key = "e" + random.nextInt(500);
+                if (random.nextInt(5) == 0) {
+                    store.delete(key);
+                    expected.remove(key);
+                } else {
+                    long value = random.nextLong();
+                    store.put(key, value);
+                    expected.put(key, value);
+                }
+            }
+            store.flushCache();
+        }
+        store.close();
+        store = reopened();
+        List<String> expectedKeys = new ArrayList<>();
+        expected.forEach((key, value) -> expectedKeys.add(key + "=" + value));
+        assertEquals(expectedKeys, keys(store.all()));
+    }
+}
