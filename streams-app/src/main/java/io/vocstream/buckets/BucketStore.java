@@ -1,15 +1,15 @@
 package io.vocstream.buckets;
 
 import io.vocstream.streams.CommitBufferedStore;
+import io.vocstream.streams.Utf8Order;
 import io.vocstream.streams.WindowStores;
 import io.vocstream.time.BucketSize;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -67,24 +67,19 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     /** Deltas not yet visible: the stream thread's alone. */
     private final Map<Bucket, S> pending = new HashMap<>();
     /** Buckets touched since the commit before last, as reads see them; written by the stream thread only. */
-    private final ConcurrentNavigableMap<Cell, Slot<S>> visible = new ConcurrentSkipListMap<>();
+    private final ConcurrentNavigableMap<Bucket, Slot<S>> visible = new ConcurrentSkipListMap<>();
+    /** The slots of {@link #visible} by hash, for the stream thread to find a touched bucket's without a search. */
+    private final Map<Bucket, Slot<S>> slots = new HashMap<>();
     private long publishedNanos = System.nanoTime();
 
-    private record Bucket(String sliceKey, long startMillis) {
-    }
-
     /**
-     * A bucket in the window store's order: by the key's UTF-8 bytes (as the store compares its serialized keys,
-     * which is what a key range means), then by start. Only that order is used (the table is a sorted map).
+     * A bucket, in the window store's order: by the key's UTF-8 bytes (as the store compares its serialized keys,
+     * which is what a key range means), then by start.
      */
-    private record Cell(byte[] key, String sliceKey, long startMillis) implements Comparable<Cell> {
-        static Cell of(String sliceKey, long startMillis) {
-            return new Cell(sliceKey.getBytes(StandardCharsets.UTF_8), sliceKey, startMillis);
-        }
-
+    private record Bucket(String sliceKey, long startMillis) implements Comparable<Bucket> {
         @Override
-        public int compareTo(Cell other) {
-            int byKey = Arrays.compareUnsigned(key, other.key);
+        public int compareTo(Bucket other) {
+            int byKey = Utf8Order.compare(sliceKey, other.sliceKey);
             return byKey != 0 ? byKey : Long.compare(startMillis, other.startMillis);
         }
     }
@@ -153,13 +148,13 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     /** Makes the pending deltas visible to reads. */
     void publish() {
         pending.forEach((bucket, delta) -> {
-            Cell cell = Cell.of(bucket.sliceKey(), bucket.startMillis());
-            Slot<S> slot = visible.get(cell);
+            Slot<S> slot = slots.get(bucket);
             if (slot != null) {
                 slot.bucket = slot.bucket.plus(delta);
             } else {
-                visible.put(cell, new Slot<>(new Visible<>(store.fetch(bucket.sliceKey(), bucket.startMillis()),
-                        delta)));
+                slot = new Slot<>(new Visible<>(store.fetch(bucket.sliceKey(), bucket.startMillis()), delta));
+                visible.put(bucket, slot);
+                slots.put(bucket, slot);
             }
         });
         pending.clear();
@@ -173,27 +168,31 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     @Override
     public void flushCache() {
         publish();
-        visible.forEach((cell, slot) -> {
-            Visible<S> bucket = slot.bucket;
-            if (bucket.delta() == null) {
-                visible.remove(cell);
+        for (Iterator<Map.Entry<Bucket, Slot<S>>> touched = slots.entrySet().iterator(); touched.hasNext(); ) {
+            Map.Entry<Bucket, Slot<S>> entry = touched.next();
+            Bucket bucket = entry.getKey();
+            Slot<S> slot = entry.getValue();
+            if (slot.bucket.delta() == null) {
+                visible.remove(bucket);
+                touched.remove();
             } else {
-                S value = bucket.value();
-                store.put(cell.sliceKey(), value, cell.startMillis());
+                S value = slot.bucket.value();
+                store.put(bucket.sliceKey(), value, bucket.startMillis());
                 slot.bucket = new Visible<>(value, null);
             }
-        });
+        }
     }
 
     @Override
     public void clearCache() {
         pending.clear();
         visible.clear();
+        slots.clear();
     }
 
     @Override
     public S fetch(String key, long time) {
-        Slot<S> slot = visible.get(Cell.of(key, time));
+        Slot<S> slot = visible.get(new Bucket(key, time));
         return slot != null ? slot.bucket.value() : store.fetch(key, time);
     }
 
@@ -248,9 +247,9 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
         long from = timeFrom.toEpochMilli();
         long to = timeTo.toEpochMilli();
         Map<Bucket, S> touched = new HashMap<>();
-        visibleKeys(keyFrom, keyTo).forEach((cell, slot) -> {
-            if (cell.startMillis() >= from && cell.startMillis() <= to) {
-                touched.put(new Bucket(cell.sliceKey(), cell.startMillis()), slot.bucket.value());
+        visibleKeys(keyFrom, keyTo).forEach((bucket, slot) -> {
+            if (bucket.startMillis() >= from && bucket.startMillis() <= to) {
+                touched.put(bucket, slot.bucket.value());
             }
         });
         KeyValueIterator<Windowed<String>, S> stored = backward ? store.backwardFetch(keyFrom, keyTo, timeFrom, timeTo)
@@ -273,13 +272,13 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
         return new ListIterator<>(buckets);
     }
 
-    private ConcurrentNavigableMap<Cell, Slot<S>> visibleKeys(String keyFrom, String keyTo) {
-        ConcurrentNavigableMap<Cell, Slot<S>> range = visible;
+    private ConcurrentNavigableMap<Bucket, Slot<S>> visibleKeys(String keyFrom, String keyTo) {
+        ConcurrentNavigableMap<Bucket, Slot<S>> range = visible;
         if (keyFrom != null) {
-            range = range.tailMap(Cell.of(keyFrom, Long.MIN_VALUE), true);
+            range = range.tailMap(new Bucket(keyFrom, Long.MIN_VALUE), true);
         }
         if (keyTo != null) {
-            range = range.headMap(Cell.of(keyTo, Long.MAX_VALUE), true);
+            range = range.headMap(new Bucket(keyTo, Long.MAX_VALUE), true);
         }
         return range;
     }
