@@ -64,7 +64,7 @@ public final class ContactCenterTopology {
         // the contacts waiting and the agents now are few, rewritten all the time and read whole by every queue
         // query and scrape: in RocksDB a scan wades through every overwritten version and tombstone still in the
         // memtable (a single queue's view took seconds at 5,000 events/s); kept in memory, restored from the
-        // changelog. Cached, an agent's or a waiting contact's changes between two commits reach the changelog once
+        // changelog. An agent's or a waiting contact's changes between two commits reach the changelog once
         builder.addStateStore(EntityStore.builder(Stores.inMemoryKeyValueStore(WAITING_STORE), WaitingSerde.serde()));
         BucketFamily.addStores(builder, QUEUE_BUCKETS_STORE, QueueStatsSerde.serde(),
                 size -> config.retention(size, grace));

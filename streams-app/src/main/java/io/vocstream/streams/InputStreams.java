@@ -45,7 +45,8 @@ public final class InputStreams {
             String seen = "input-seen-" + topic.baseName();
             String newest = "input-newest-" + topic.baseName();
             builder.addStateStore(SeenEventIds.builder(seen, grace));
-            // one key per partition, rewritten by nearly every event: cached, it reaches the changelog once a commit
+            // one key per partition, rewritten by nearly every event: kept between commits, it reaches the changelog
+            // once a commit
             builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(newest), Serdes.Long()));
             KStream<String, SpecificRecord> source = builder.stream(topic.topicName(topicPrefix),
                     serdes.consumed(topic));
