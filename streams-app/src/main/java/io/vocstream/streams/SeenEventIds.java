@@ -1,7 +1,5 @@
 package io.vocstream.streams;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
@@ -30,9 +29,16 @@ import org.apache.kafka.streams.state.Stores;
  * dropped with the transaction if it aborts (a {@link CommitBufferedStore}). After a restore the ids are read back
  * from the batches on first use.
  */
-public final class SeenEventIds extends CommitBufferedStore<KeyValueStore<String, byte[]>> {
+public final class SeenEventIds extends CommitBufferedStore<KeyValueStore<String, Map<String, Long>>> {
     /** The largest batch record, well under the broker's default limit of a record (1 MB). */
     static final int BATCH_BYTES = 256 * 1024;
+    /** A batch's version byte and count of ids. */
+    private static final int BATCH_HEADER_BYTES = 1 + Integer.BYTES;
+    private static final byte VERSION = 1;
+    /** A batch: its ids, each with its event time. */
+    private static final Serde<Map<String, Long>> BATCH_SERDE = StateCodec.serde("seen event ids", VERSION,
+            (out, ids) -> out.putMap(ids, StateCodec.Writer::putString, StateCodec.Writer::putLong),
+            in -> in.getSortedMap(StateCodec.Reader::getString, StateCodec.Reader::getLong));
 
     private final long slotMillis;
     private final long graceMillis;
@@ -48,14 +54,16 @@ public final class SeenEventIds extends CommitBufferedStore<KeyValueStore<String
         final List<String> batchKeys = new ArrayList<>();
     }
 
-    /** Encoded ids, {@code [length][UTF-8 id][event time]} each, cut into batches of at most {@link #BATCH_BYTES}. */
+    /** A slot's ids accepted since the last flush, cut into batches of at most {@link #BATCH_BYTES} encoded. */
     private static final class Batches {
-        final List<KeyValue<String, byte[]>> full = new ArrayList<>();
-        ByteBuffer open;
+        final List<KeyValue<String, Map<String, Long>>> full = new ArrayList<>();
+        Map<String, Long> open;
         String openKey;
+        /** At least the encoded size of {@link #open}: UTF-8 takes at most three bytes a UTF-16 char. */
+        int openBytes;
     }
 
-    private SeenEventIds(KeyValueStore<String, byte[]> batches, Duration grace, Duration remembered) {
+    private SeenEventIds(KeyValueStore<String, Map<String, Long>> batches, Duration grace, Duration remembered) {
         super(batches);
         this.graceMillis = grace.toMillis();
         this.slotMillis = Math.max(graceMillis, 1);
@@ -74,7 +82,7 @@ public final class SeenEventIds extends CommitBufferedStore<KeyValueStore<String
     /** As {@link #builder(String, Duration)}, the batches kept in {@code batches}. */
     static StoreBuilder<SeenEventIds> builder(KeyValueBytesStoreSupplier batches, Duration grace) {
         Duration remembered = grace.multipliedBy(2).plus(Duration.ofHours(1));
-        return builder(Stores.keyValueStoreBuilder(batches, Serdes.String(), Serdes.ByteArray())
+        return builder(Stores.keyValueStoreBuilder(batches, Serdes.String(), BATCH_SERDE)
                 .withLoggingEnabled(Map.of(TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(remembered.toMillis()))),
                 store -> new SeenEventIds(store, grace, remembered));
     }
@@ -129,41 +137,31 @@ public final class SeenEventIds extends CommitBufferedStore<KeyValueStore<String
     }
 
     private static void append(Batches slotBatches, long slot, String eventId, long eventTime) {
-        byte[] id = eventId.getBytes(StandardCharsets.UTF_8);
-        int size = Integer.BYTES + id.length + Long.BYTES;
-        if (slotBatches.open != null && slotBatches.open.remaining() < size) {
-            slotBatches.full.add(KeyValue.pair(slotBatches.openKey, closed(slotBatches.open)));
+        int size = Integer.BYTES + 3 * eventId.length() + Long.BYTES;
+        if (slotBatches.open != null && slotBatches.openBytes + size > BATCH_BYTES) {
+            slotBatches.full.add(KeyValue.pair(slotBatches.openKey, slotBatches.open));
             slotBatches.open = null;
         }
         if (slotBatches.open == null) {
-            slotBatches.open = ByteBuffer.allocate(Math.max(BATCH_BYTES, size));
+            slotBatches.open = new HashMap<>();
             // unique: an id is accepted at most once with a given event time
             slotBatches.openKey = slot + "/" + eventTime + "/" + eventId;
+            slotBatches.openBytes = BATCH_HEADER_BYTES;
         }
-        slotBatches.open.putInt(id.length).put(id).putLong(eventTime);
-    }
-
-    private static byte[] closed(ByteBuffer batch) {
-        byte[] bytes = new byte[batch.position()];
-        batch.flip().get(bytes);
-        return bytes;
+        slotBatches.open.put(eventId, eventTime);
+        slotBatches.openBytes += size;
     }
 
     /** The slots kept, read from the batches first if they have not been since the store was (re)started. */
     private NavigableMap<Long, Slot> slots() {
         if (slots == null) {
             slots = new TreeMap<>();
-            try (KeyValueIterator<String, byte[]> all = store.all()) {
+            try (KeyValueIterator<String, Map<String, Long>> all = store.all()) {
                 all.forEachRemaining(batch -> {
                     long slot = Long.parseLong(batch.key.substring(0, batch.key.indexOf('/')));
                     Slot ids = slots.computeIfAbsent(slot, s -> new Slot());
                     ids.batchKeys.add(batch.key);
-                    ByteBuffer entries = ByteBuffer.wrap(batch.value);
-                    while (entries.hasRemaining()) {
-                        byte[] id = new byte[entries.getInt()];
-                        entries.get(id);
-                        ids.ids.put(new String(id, StandardCharsets.UTF_8), entries.getLong());
-                    }
+                    ids.ids.putAll(batch.value);
                 });
             }
         }
@@ -177,13 +175,13 @@ public final class SeenEventIds extends CommitBufferedStore<KeyValueStore<String
             Slot ids = slots().get(slot);
             slotBatches.full.forEach(batch -> write(ids, batch.key, batch.value));
             if (slotBatches.open != null) {
-                write(ids, slotBatches.openKey, closed(slotBatches.open));
+                write(ids, slotBatches.openKey, slotBatches.open);
             }
         });
         pending.clear();
     }
 
-    private void write(Slot ids, String key, byte[] batch) {
+    private void write(Slot ids, String key, Map<String, Long> batch) {
         store.put(key, batch);
         ids.batchKeys.add(key);
     }
