@@ -80,6 +80,21 @@ public final class BucketQueries {
         return bySlice;
     }
 
+    /**
+     * The time that the buckets of {@code size} read for {@code range} cover: those starting in it, from the first
+     * bucket start at or after {@code from} to the first at or after {@code to}. What is kept as a span of time rather
+     * than in buckets (an outage's interruption) belongs to a range by its part in this. A merged range ({@link
+     * #merged}) covers the same as its minute buckets: its quarter hours tile whole minutes.
+     */
+    public static TimeRange covered(TimeRange range, BucketSize size) {
+        return new TimeRange(Instant.ofEpochMilli(firstStartFrom(range.from(), size)),
+                Instant.ofEpochMilli(firstStartFrom(range.to(), size)));
+    }
+
+    private static long firstStartFrom(Instant time, BucketSize size) {
+        return size.startOf(time.toEpochMilli() + size.length().toMillis() - 1);
+    }
+
     /** Part of a range read from the buckets of one size. */
     record Part(BucketSize size, TimeRange range) {
     }

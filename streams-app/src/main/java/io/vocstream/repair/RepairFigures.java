@@ -36,8 +36,7 @@ public record RepairFigures(
         Proportion top2 = Proportion.of(s.satisfied(), s.surveyed());
         Proportion complained = Proportion.of(s.complained(), s.complainable());
         Mean csat = Mean.of(s.csatSum(), s.csatSumSquares(), s.surveyed());
-        long interrupted = s.interruptedOrders().size();
-        Double customerMinutes = interrupted == 0 ? null : s.customerMillis() / 60_000.0;
+        Double customerMinutes = s.interruptions() == 0 ? null : s.customerMillis() / 60_000.0;
         return new RepairFigures(dimension, value, from, to,
                 s.created(), s.cancelled(),
                 onTime.rate, s.promised(), onTime.low, onTime.high,
@@ -49,7 +48,7 @@ public record RepairFigures(
                 returned.rate, s.returnable(), returned.low, returned.high,
                 s.outages(), customerBase,
                 customerBase == null || s.outages() == 0 ? null : (double) s.outages() / customerBase,
-                customerMinutes, interrupted,
+                customerMinutes, s.interruptions(),
                 customerBase == null || customerMinutes == null ? null : customerMinutes / customerBase,
                 minutes(s.restoration(), 0.5), minutes(s.restoration(), 0.9), s.restoration().count(),
                 csat.value, s.surveyed(), csat.low, csat.high,

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -40,6 +41,9 @@ public final class RepairQueries {
         ReadOnlyKeyValueStore<String, WorkOrder> orders();
 
         ReadOnlyKeyValueStore<String, OpenOrder> open();
+
+        /** Each restored outage's interruption once per slice, by {@link Interruption#key}. */
+        ReadOnlyKeyValueStore<String, Interruption> interruptions();
     }
 
     /** One slice's statistics from one instance. */
@@ -130,10 +134,18 @@ public final class RepairQueries {
     /** Every slice of {@code dimension} over {@code range}. */
     public List<SlicePartial> slicesOf(String dimension, TimeRange range) {
         Map<String, RepairStats> bySlice = new TreeMap<>();
+        String prefix = SliceKeys.prefixOf(dimension);
         for (BucketStores<RepairStats> family : statsFamilies()) {
-            BucketQueries.mergedByKeyPrefix(family, SliceKeys.prefixOf(dimension), range)
+            BucketQueries.mergedByKeyPrefix(family, prefix, range)
                     .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
         }
+        TimeRange covered = BucketQueries.covered(range, BucketSize.MINUTE);
+        forEachInterruption(prefix, prefix + Character.MAX_VALUE, (slice, interruption) -> {
+            RepairStats part = interruption.within(covered);
+            if (!part.none()) {
+                bySlice.merge(slice, part, RepairStats::merge);
+            }
+        });
         return bySlice.entrySet().stream().map(e -> new SlicePartial(e.getKey(), e.getValue())).toList();
     }
 
@@ -143,7 +155,25 @@ public final class RepairQueries {
         for (BucketStores<RepairStats> family : statsFamilies()) {
             stats = stats.merge(BucketQueries.merged(family, sliceKey, range, RepairStats.EMPTY));
         }
+        TimeRange covered = BucketQueries.covered(range, BucketSize.MINUTE);
+        for (Interruption interruption : interruptionsOf(sliceKey)) {
+            stats = stats.merge(interruption.within(covered));
+        }
         return List.of(new SlicePartial(sliceKey, stats));
+    }
+
+    /** The interruptions of every slice whose store keys are within {@code [keyFrom, keyTo]}. */
+    private void forEachInterruption(String keyFrom, String keyTo, BiConsumer<String, Interruption> action) {
+        try (KeyValueIterator<String, Interruption> all = stores.interruptions().range(keyFrom, keyTo)) {
+            all.forEachRemaining(kv -> action.accept(Interruption.sliceOf(kv.key), kv.value));
+        }
+    }
+
+    private List<Interruption> interruptionsOf(String sliceKey) {
+        List<Interruption> interruptions = new ArrayList<>();
+        forEachInterruption(Interruption.firstKeyOf(sliceKey), Interruption.lastKeyOf(sliceKey),
+                (slice, interruption) -> interruptions.add(interruption));
+        return interruptions;
     }
 
     /** Each statistics store (order, subject, feedback) as its stores by bucket size. */
@@ -152,13 +182,25 @@ public final class RepairQueries {
                 .<BucketStores<RepairStats>>mapToObj(i -> size -> stores.stats(size).get(i)).toList();
     }
 
-    /** One slice over {@code range} in steps of {@code step}, each the merge of its buckets of {@code size}. */
+    /**
+     * One slice over {@code range} in steps of {@code step}, each the merge of its buckets of {@code size} and the
+     * part of each interruption that those buckets cover.
+     */
     public List<StepPartial> seriesOf(String sliceKey, TimeRange range, Duration step, BucketSize size) {
         Map<Instant, RepairStats> byStep = new TreeMap<>();
         for (ReadOnlyWindowStore<String, RepairStats> store : stores.stats(size)) {
             BucketQueries.series(store, sliceKey, range, step, RepairStats.EMPTY)
                     .forEach((time, stats) -> byStep.merge(time, stats, RepairStats::merge));
         }
+        List<Interruption> interruptions = interruptionsOf(sliceKey);
+        byStep.replaceAll((time, stats) -> {
+            Instant end = time.plus(step).isBefore(range.to()) ? time.plus(step) : range.to();
+            TimeRange covered = BucketQueries.covered(new TimeRange(time, end), size);
+            for (Interruption interruption : interruptions) {
+                stats = stats.merge(interruption.within(covered));
+            }
+            return stats;
+        });
         return byStep.entrySet().stream().map(e -> new StepPartial(e.getKey(), e.getValue())).toList();
     }
 

@@ -155,5 +155,10 @@ public final class RepairRoutes implements ApiRoutes {
         public ReadOnlyKeyValueStore<String, OpenOrder> open() {
             return router.localStore(RepairTopology.OPEN_STORE, QueryableStoreTypes.keyValueStore());
         }
+
+        @Override
+        public ReadOnlyKeyValueStore<String, Interruption> interruptions() {
+            return router.localStore(RepairTopology.INTERRUPTIONS_STORE, QueryableStoreTypes.keyValueStore());
+        }
     }
 }

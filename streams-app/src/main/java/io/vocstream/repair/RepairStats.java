@@ -1,10 +1,6 @@
 package io.vocstream.repair;
 
 import io.vocstream.buckets.Mergeable;
-import java.util.Collections;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
 
 /**
  * The repair statistics of one slice and time bucket, as sums that merge. Each work order (with its asset's
@@ -25,11 +21,10 @@ import java.util.TreeMap;
  * @param handedBack       non-cancelled orders created and completed at least once (bucket of CREATED)
  * @param reopened         of those, reopened at least once
  * @param outages          non-cancelled outage orders created (bucket of CREATED)
- * @param customerMillis   customers affected × interruption time in ms, CREATED to first COMPLETED of outage orders,
- *                         split over the buckets the interruption spans
- * @param interruptedOrders outage orders whose interruption falls in the bucket, by work-order id (how many
- *                         buckets of it): the distinct keys of a merged window count the outages behind
- *                         {@code customerMillis}
+ * @param customerMillis   customers affected × interruption time in ms (CREATED to first COMPLETED of outage
+ *                         orders) within a window: never in buckets, added at query time from the interruptions
+ *                         (see {@link Interruption})
+ * @param interruptions    outage orders whose interruption overlaps the window, behind {@code customerMillis}
  * @param restoration      first COMPLETED − CREATED of outage orders (bucket of the first COMPLETED)
  * @param repeatable       non-cancelled orders created with an asset or customer (bucket of CREATED)
  * @param repeats          of those, created within the repeat window after another order for the same asset or
@@ -48,20 +43,19 @@ import java.util.TreeMap;
 public record RepairStats(long created, long cancelled, long promised, long onTime, DurationHistogram timeToArrive,
                           DurationHistogram timeToComplete, long closable, long closed, long handedBack,
                           long reopened, long outages, long customerMillis,
-                          NavigableMap<String, Long> interruptedOrders, DurationHistogram restoration,
+                          long interruptions, DurationHistogram restoration,
                           long repeatable, long repeats, long returnable, long returned, long surveyed,
                           long csatSum, long csatSumSquares, long satisfied, long linkedComplaints,
                           long complainable, long complained)
         implements Mergeable<RepairStats> {
 
-    public static final RepairStats EMPTY = new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null,
+    public static final RepairStats EMPTY = new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, null,
             0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public RepairStats {
         timeToArrive = timeToArrive == null ? DurationHistogram.EMPTY : timeToArrive;
         timeToComplete = timeToComplete == null ? DurationHistogram.EMPTY : timeToComplete;
         restoration = restoration == null ? DurationHistogram.EMPTY : restoration;
-        interruptedOrders = interruptedOrders == null ? Collections.emptyNavigableMap() : interruptedOrders;
     }
 
     @Override
@@ -70,7 +64,7 @@ public record RepairStats(long created, long cancelled, long promised, long onTi
                 onTime + o.onTime, timeToArrive.merge(o.timeToArrive), timeToComplete.merge(o.timeToComplete),
                 closable + o.closable, closed + o.closed, handedBack + o.handedBack, reopened + o.reopened,
                 outages + o.outages, customerMillis + o.customerMillis,
-                Counts.sum(interruptedOrders, o.interruptedOrders), restoration.merge(o.restoration),
+                interruptions + o.interruptions, restoration.merge(o.restoration),
                 repeatable + o.repeatable, repeats + o.repeats, returnable + o.returnable, returned + o.returned,
                 surveyed + o.surveyed, csatSum + o.csatSum, csatSumSquares + o.csatSumSquares,
                 satisfied + o.satisfied, linkedComplaints + o.linkedComplaints, complainable + o.complainable,
@@ -81,8 +75,7 @@ public record RepairStats(long created, long cancelled, long promised, long onTi
     public RepairStats negated() {
         return new RepairStats(-created, -cancelled, -promised, -onTime, timeToArrive.negated(),
                 timeToComplete.negated(), -closable, -closed, -handedBack, -reopened, -outages, -customerMillis,
-                Counts.negated(interruptedOrders),
-                restoration.negated(), -repeatable, -repeats, -returnable, -returned, -surveyed,
+                -interruptions, restoration.negated(), -repeatable, -repeats, -returnable, -returned, -surveyed,
                 -csatSum, -csatSumSquares, -satisfied, -linkedComplaints, -complainable, -complained);
     }
 
@@ -96,55 +89,55 @@ public record RepairStats(long created, long cancelled, long promised, long onTi
         boolean counts = !cancelled;
         return new RepairStats(1, cancelled ? 1 : 0, 0, 0, null, null, counts ? 1 : 0, counts && closed ? 1 : 0,
                 counts && handedBack ? 1 : 0, counts && handedBack && reopened ? 1 : 0, counts && outage ? 1 : 0, 0,
-                null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** A non-cancelled order's first arrival: on time or not ({@code null} without a promise), and its wait. */
     static RepairStats arrival(Boolean onTime, Long waitMillis) {
         return new RepairStats(0, 0, onTime == null ? 0 : 1, Boolean.TRUE.equals(onTime) ? 1 : 0,
-                waitMillis == null ? null : DurationHistogram.of(waitMillis), null, 0, 0, 0, 0, 0, 0, null, null,
+                waitMillis == null ? null : DurationHistogram.of(waitMillis), null, 0, 0, 0, 0, 0, 0, 0, null,
                 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** A non-cancelled order's first completion, {@code millis} after its creation. */
     static RepairStats completion(long millis, boolean outage) {
-        return new RepairStats(0, 0, 0, 0, null, DurationHistogram.of(millis), 0, 0, 0, 0, 0, 0, null,
+        return new RepairStats(0, 0, 0, 0, null, DurationHistogram.of(millis), 0, 0, 0, 0, 0, 0, 0,
                 outage ? DurationHistogram.of(millis) : null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    /** Customers without supply × the part of outage {@code workOrderId}'s interruption falling in one bucket. */
-    static RepairStats interruption(String workOrderId, long customerMillis) {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, customerMillis,
-                new TreeMap<>(Map.of(workOrderId, 1L)), null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /** One outage's customers without supply × the part of its interruption falling in a window. */
+    static RepairStats interruption(long customerMillis) {
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, customerMillis, 1, null, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0, 0);
     }
 
     /** An order created for an asset or customer: a repeat or not. */
     static RepairStats repeatOutcome(boolean repeat) {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 1, repeat ? 1 : 0, 0, 0,
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, null, 1, repeat ? 1 : 0, 0, 0,
                 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** An order completed for an asset or customer: returned to within the return window or not. */
     static RepairStats returnOutcome(boolean returned) {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 1, returned ? 1 : 0,
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 1, returned ? 1 : 0,
                 0, 0, 0, 0, 0, 0, 0);
     }
 
     /** A CSAT response linked to a non-cancelled order. */
     static RepairStats survey(int csat) {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 1, csat,
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 1, csat,
                 (long) csat * csat, csat >= 4 ? 1 : 0, 0, 0, 0);
     }
 
     /** A complaint opened about a non-cancelled order. */
     static RepairStats linkedComplaint() {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0,
                 0);
     }
 
     /** A non-cancelled order at its creation: complained about or not. */
     static RepairStats complaintOutcome(boolean complained) {
-        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
+        return new RepairStats(0, 0, 0, 0, null, null, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1,
                 complained ? 1 : 0);
     }
 }

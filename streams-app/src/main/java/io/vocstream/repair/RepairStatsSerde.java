@@ -1,18 +1,16 @@
 package io.vocstream.repair;
 
 import io.vocstream.streams.StateCodec;
-import java.util.NavigableMap;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * Repair bucket statistics in the compact binary form of {@link StateCodec}: an outage's interruption is split over
- * every bucket it spans, so a restored outage writes hundreds of buckets at once, each holding the interrupted
- * orders by id. Layout: version 1; the counts and sums in the order of {@link RepairStats}'s components, each a long,
- * the histograms (time to arrive, time to complete, restoration) each as its counts by second and the interrupted
- * orders as their counts by work-order id, in the places of those components.
+ * Repair bucket statistics in the compact binary form of {@link StateCodec}. Layout: version 2; the counts and sums
+ * in the order of {@link RepairStats}'s components, each a long, the histograms (time to arrive, time to complete,
+ * restoration) each as its counts by second in the places of those components. (Version 1 held the interrupted
+ * orders by id in place of {@code interruptions}, when an outage's interruption was split over the buckets.)
  */
 final class RepairStatsSerde {
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     private RepairStatsSerde() {
     }
@@ -26,8 +24,7 @@ final class RepairStatsSerde {
         writeHistogram(out, s.timeToArrive());
         writeHistogram(out, s.timeToComplete());
         out.putLong(s.closable()).putLong(s.closed()).putLong(s.handedBack()).putLong(s.reopened())
-                .putLong(s.outages()).putLong(s.customerMillis())
-                .putMap(s.interruptedOrders(), StateCodec.Writer::putString, StateCodec.Writer::putLong);
+                .putLong(s.outages()).putLong(s.customerMillis()).putLong(s.interruptions());
         writeHistogram(out, s.restoration());
         out.putLong(s.repeatable()).putLong(s.repeats()).putLong(s.returnable()).putLong(s.returned())
                 .putLong(s.surveyed()).putLong(s.csatSum()).putLong(s.csatSumSquares()).putLong(s.satisfied())
@@ -47,11 +44,10 @@ final class RepairStatsSerde {
         long reopened = in.getLong();
         long outages = in.getLong();
         long customerMillis = in.getLong();
-        NavigableMap<String, Long> interruptedOrders = in.getSortedMap(StateCodec.Reader::getString,
-                StateCodec.Reader::getLong);
+        long interruptions = in.getLong();
         DurationHistogram restoration = readHistogram(in);
         return new RepairStats(created, cancelled, promised, onTime, timeToArrive, timeToComplete, closable, closed,
-                handedBack, reopened, outages, customerMillis, interruptedOrders, restoration, in.getLong(),
+                handedBack, reopened, outages, customerMillis, interruptions, restoration, in.getLong(),
                 in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(), in.getLong(),
                 in.getLong(), in.getLong(), in.getLong());
     }

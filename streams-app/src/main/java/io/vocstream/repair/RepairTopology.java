@@ -17,8 +17,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -43,6 +43,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class RepairTopology {
     public static final String ORDERS_STORE = "repair-orders";
     public static final String OPEN_STORE = "repair-open";
+    /** Each restored outage's interruption, once per slice of its order (keyed by {@link Interruption#key}). */
+    public static final String INTERRUPTIONS_STORE = "repair-interruptions";
     public static final String SUBJECTS_STORE = "repair-subjects";
     public static final String FEEDBACK_STORE = "repair-feedback";
     /** Bucket statistics of the order partitions (lifecycle figures) and of the subject partitions (repeats). */
@@ -92,11 +94,13 @@ public final class RepairTopology {
                 JsonSerde.of(WorkOrder.class)));
         builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(OPEN_STORE),
                 JsonSerde.of(OpenOrder.class)));
+        builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(INTERRUPTIONS_STORE),
+                JsonSerde.of(Interruption.class)));
         builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(SUBJECTS_STORE),
                 JsonSerde.of(SubjectHistory.class)));
         builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
                 JsonSerde.of(OrderFeedback.class)));
-        List<String> orderStores = new ArrayList<>(List.of(ORDERS_STORE, OPEN_STORE));
+        List<String> orderStores = new ArrayList<>(List.of(ORDERS_STORE, OPEN_STORE, INTERRUPTIONS_STORE));
         List<String> subjectStores = new ArrayList<>(List.of(SUBJECTS_STORE));
         List<String> feedbackStores = new ArrayList<>(List.of(FEEDBACK_STORE));
         for (BucketSize size : BucketSize.values()) {
@@ -152,14 +156,15 @@ public final class RepairTopology {
     }
 
     /**
-     * Keeps each order's lifecycle, replaces its bucket contribution on every change, keeps the open-orders store,
-     * and forwards the order's visit summary, keyed by its subject ({@code null} without one), when it changed.
+     * Keeps each order's lifecycle, replaces its bucket contribution on every change, keeps the open-orders and
+     * interruptions stores, and forwards the order's visit summary, keyed by its subject ({@code null} without one), when it changed.
      */
     private static final class WorkOrderProcessor implements Processor<String, RepairEvent, String, OrderVisit> {
         private final RepairConfig config;
         private ProcessorContext<String, OrderVisit> context;
         private KeyValueStore<String, WorkOrder> orders;
         private KeyValueStore<String, OpenOrder> open;
+        private KeyValueStore<String, Interruption> interruptions;
         private Map<BucketSize, BucketStore<RepairStats>> stats;
 
         WorkOrderProcessor(RepairConfig config) {
@@ -171,9 +176,13 @@ public final class RepairTopology {
             this.context = context;
             this.orders = context.getStateStore(ORDERS_STORE);
             this.open = context.getStateStore(OPEN_STORE);
+            this.interruptions = context.getStateStore(INTERRUPTIONS_STORE);
             this.stats = bucketStores(context, RepairTopology::orderStatsStore);
             StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.orderRetention(), orders,
                     (order, horizon) -> !order.open() && order.lastEventAt() < horizon);
+            // kept as long as the longest-kept buckets, whose windows an interruption is part of
+            StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, RETENTION.get(BucketSize.QUARTER_HOUR),
+                    interruptions, (interruption, horizon) -> interruption.toMillis() < horizon);
         }
 
         @Override
@@ -186,18 +195,10 @@ public final class RepairTopology {
                 return;
             }
             orders.put(id, after);
-            Optional<WorkOrder.Interruption> interrupted = after.interruption();
-            Optional<WorkOrder.Interruption> interruptedBefore = before.interruption();
-            boolean interruptionMoved = !interrupted.equals(interruptedBefore);
             for (BucketSize size : BucketSize.values()) {
-                StatsCells now = cellsOf(after, size);
-                StatsCells was = cellsOf(before, size);
-                if (interruptionMoved) {
-                    interrupted.ifPresent(i -> now.add(i.sliceKeys(), i.byBucket(size)));
-                    interruptedBefore.ifPresent(i -> was.add(i.sliceKeys(), i.byBucket(size)));
-                }
-                now.replace(was, stats.get(size));
+                cellsOf(after, size).replace(cellsOf(before, size), stats.get(size));
             }
+            replaceInterruption(before, after);
             if (after.open()) {
                 open.put(id, OpenOrder.of(after));
             } else {
@@ -209,6 +210,24 @@ public final class RepairTopology {
             }
         }
 
+        /** Keeps the order's interruption in each slice it counts in now, and in no other. */
+        private void replaceInterruption(WorkOrder before, WorkOrder after) {
+            Map<String, Interruption> now = interruptionsOf(after);
+            Map<String, Interruption> was = interruptionsOf(before);
+            if (now.equals(was)) {
+                return;
+            }
+            was.keySet().stream().filter(key -> !now.containsKey(key)).forEach(interruptions::delete);
+            now.forEach(interruptions::put);
+        }
+
+        /** The order's interruption by store key, one per slice; none if it has no interruption. */
+        private static Map<String, Interruption> interruptionsOf(WorkOrder order) {
+            return order.interruption().map(interruption -> order.sliceKeys().stream().collect(Collectors.toMap(
+                    slice -> Interruption.key(slice, order.workOrderId()), slice -> interruption)))
+                    .orElse(Map.of());
+        }
+
         private static StatsCells cellsOf(WorkOrder order, BucketSize size) {
             return new StatsCells().add(order.sliceKeys(), order.contributions(size));
         }
@@ -216,9 +235,6 @@ public final class RepairTopology {
         private static OrderVisit visitOf(WorkOrder order) {
             return order.creation().isPresent() ? OrderVisit.of(order) : null;
         }
-
-        /** Drops orders neither open nor touched for the retention period (by event time). */
-
     }
 
     /** Keeps each subject's recent orders and replaces the subject's repeat and return contribution on change. */
@@ -253,7 +269,6 @@ public final class RepairTopology {
         private StatsCells cellsOf(SubjectHistory history, BucketSize size) {
             return history.cells(size, config.repeatWindow(), config.returnWindow());
         }
-
     }
 
     /** Keeps each order's linked surveys and complaints and replaces their contribution on change. */
@@ -287,6 +302,5 @@ public final class RepairTopology {
                 after.cells(size).replace(before.cells(size), stats.get(size));
             }
         }
-
     }
 }

@@ -135,8 +135,8 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
     }
 
     /**
-     * What this order adds to each time bucket of {@code size} besides its {@link #interruption}: its creation (bucket
-     * of CREATED), first arrival and first completion. Cancelled orders count only as created and cancelled.
+     * What this order adds to each time bucket of {@code size}: its creation (bucket of CREATED), first arrival and
+     * first completion (its {@link #interruption}, if any, is kept whole). Cancelled orders count only as created and cancelled.
      */
     public Map<Long, RepairStats> contributions(BucketSize size) {
         Map<Long, RepairStats> byBucket = new TreeMap<>();
@@ -166,24 +166,6 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
         return byBucket;
     }
 
-    /**
-     * An outage's interruption: its customers affected from CREATED to the first COMPLETED, in the slices of the
-     * order. Kept apart from the other contributions because it spans every bucket in between (hundreds for an
-     * outage of hours), while most events of an order do not change it.
-     */
-    public record Interruption(String workOrderId, List<String> sliceKeys, long fromMillis, long toMillis,
-                               long customers) {
-        /** The customer-time interrupted in each time bucket of {@code size}. */
-        public Map<Long, RepairStats> byBucket(BucketSize size) {
-            Map<Long, RepairStats> byBucket = new TreeMap<>();
-            for (long from = fromMillis; from < toMillis; from = size.startOf(from) + size.length().toMillis()) {
-                long to = Math.min(toMillis, size.startOf(from) + size.length().toMillis());
-                add(byBucket, size, from, RepairStats.interruption(workOrderId, customers * (to - from)));
-            }
-            return byBucket;
-        }
-    }
-
     /** The interruption of a completed, not cancelled outage with customers affected; empty for any other order. */
     public Optional<Interruption> interruption() {
         RepairStep created = creation().orElse(null);
@@ -192,7 +174,7 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
                 || completedAt < created.at()) {
             return Optional.empty();
         }
-        return Optional.of(new Interruption(workOrderId, sliceKeys(), created.at(), completedAt, customersAffected()));
+        return Optional.of(new Interruption(created.at(), completedAt, customersAffected()));
     }
 
     private static void add(Map<Long, RepairStats> byBucket, BucketSize size, long at, RepairStats stats) {

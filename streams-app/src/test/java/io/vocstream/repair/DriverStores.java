@@ -28,4 +28,9 @@ record DriverStores(TopologyTestDriver driver) implements RepairQueries.LocalSto
     public ReadOnlyKeyValueStore<String, OpenOrder> open() {
         return driver.getKeyValueStore(RepairTopology.OPEN_STORE);
     }
+
+    @Override
+    public ReadOnlyKeyValueStore<String, Interruption> interruptions() {
+        return driver.getKeyValueStore(RepairTopology.INTERRUPTIONS_STORE);
+    }
 }

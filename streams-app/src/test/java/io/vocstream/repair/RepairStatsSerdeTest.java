@@ -4,8 +4,6 @@ import static io.vocstream.testing.StateSerdeAssertions.assertRefusesForeignAndT
 import static io.vocstream.testing.StateSerdeAssertions.assertRoundTrip;
 
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -16,7 +14,7 @@ class RepairStatsSerdeTest {
     /** Every component set, each count or sum to a value of its own, so that no two can trade places unseen. */
     private static RepairStats everything() {
         return new RepairStats(1, 2, 3, 4, histogram(5_400_000L, 7_200_500L), histogram(9_000_000L), 5, 6, 7, 8, 9,
-                10, new TreeMap<>(Map.of("w-1", 120L, "wø-2", 15L)), histogram(9_000_000L, 61_000L), 11, 12, 13, 14,
+                10, 22, histogram(9_000_000L, 61_000L), 11, 12, 13, 14,
                 15, 16, 17, 18, 19, 20, 21);
     }
 

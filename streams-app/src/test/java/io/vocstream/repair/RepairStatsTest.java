@@ -14,7 +14,7 @@ class RepairStatsTest {
     private static final RepairStats SAMPLE = RepairStats.creation(false, true, true, false, true)
             .merge(RepairStats.arrival(true, 5_400_000L))
             .merge(RepairStats.completion(9_000_000L, true))
-            .merge(RepairStats.interruption("w1", 120 * 60_000L))
+            .merge(RepairStats.interruption(120 * 60_000L))
             .merge(RepairStats.survey(4))
             .merge(RepairStats.repeatOutcome(true));
 

@@ -24,9 +24,15 @@ import io.vocstream.time.WindowName;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -263,6 +269,116 @@ class RepairTopologyTest {
     }
 
     @Test
+    @DisplayName("an outage's interruption counts in the series steps it spans, in its region's row, and moves to the "
+            + "technician assigned last")
+    void outageInterruptionInSeriesAndSlices() {
+        harness.pipe(
+                event("out1", CREATED, at("2026-11-23T08:20:00Z")).setOutage(true).setCustomersAffected(60)
+                        .setTechnicianId("t1").build(),
+                event("out1", COMPLETED, at("2026-11-23T10:05:00Z")).build(),
+                event("out2", CREATED, at("2026-11-23T09:00:00Z")).setOutage(true).setRegion("south")
+                        .setCustomersAffected(10).build(),
+                event("out2", COMPLETED, at("2026-11-23T09:30:00Z")).build());
+        TimeRange today = WindowName.TODAY.resolve(NOW, ZoneOffset.UTC);
+        List<RepairFigures> steps = RepairQueries.seriesFigures(queries().seriesOf(SliceKeys.all(), today,
+                        Duration.ofHours(1), WindowName.TODAY.bucketSize()), SliceKeys.all(), Duration.ofHours(1),
+                RepairConfig.from(harness.config()));
+        // 08:00–09:00: out1 60 × 40 min = 2400; 09:00–10:00: out1 60 × 60 + out2 10 × 30 = 3900; 10:00–11:00: 60 × 5
+        assertEquals(2400.0, steps.get(8).customerMinutesInterrupted(), EPS);
+        assertEquals(1, steps.get(8).customerMinutesInterruptedN());
+        assertEquals(3900.0, steps.get(9).customerMinutesInterrupted(), EPS);
+        assertEquals(2, steps.get(9).customerMinutesInterruptedN());
+        assertEquals(300.0, steps.get(10).customerMinutesInterrupted(), EPS);
+        assertNull(steps.get(11).customerMinutesInterrupted());
+        assertEquals(0, steps.get(11).customerMinutesInterruptedN());
+
+        TimeRange range = WindowName.ROLLING_24H.resolve(NOW, ZoneOffset.UTC);
+        Map<String, RepairFigures> byRegion = new HashMap<>();
+        RepairQueries.figures(queries().slicesOf("region", range), range, RepairConfig.from(harness.config()))
+                .forEach(f -> byRegion.put(f.value(), f));
+        // north: 60 × 105 min = 6300, per customer of 1000: 6.3; south: 10 × 30 = 300, per customer of 3000: 0.1
+        assertEquals(6300.0, byRegion.get("north").customerMinutesInterrupted(), EPS);
+        assertEquals(6.3, byRegion.get("north").interruptionMinutesPerCustomer(), EPS);
+        assertEquals(300.0, byRegion.get("south").customerMinutesInterrupted(), EPS);
+        assertEquals(0.1, byRegion.get("south").interruptionMinutesPerCustomer(), EPS);
+        assertEquals(6300.0, figures("technician", "t1", WindowName.ROLLING_24H, NOW).customerMinutesInterrupted(),
+                EPS);
+
+        // t2, dispatched late in the outage, is the technician assigned last: the interruption is t2's only
+        harness.pipe(event("out1", DISPATCHED, at("2026-11-23T09:50:00Z")).setTechnicianId("t2").build());
+        assertEquals(6300.0, figures("technician", "t2", WindowName.ROLLING_24H, NOW).customerMinutesInterrupted(),
+                EPS);
+        assertNull(figures("technician", "t1", WindowName.ROLLING_24H, NOW).customerMinutesInterrupted());
+        assertEquals(6600.0, all(WindowName.ROLLING_24H).customerMinutesInterrupted(), EPS);
+    }
+
+    @Test
+    @DisplayName("customer-minutes and outages interrupted in any window equal a minute-by-minute count of the "
+            + "interruptions, for outages received shuffled, duplicated and re-completed")
+    void interruptionsMatchAMinuteByMinuteCount() {
+        Random random = new Random(11);
+        Instant start = at("2026-11-23T06:00:00Z");
+        List<RepairEvent> events = new ArrayList<>();
+        // each outage as the figures take it: from CREATED to its first COMPLETED, by region
+        Map<String, long[]> interruptions = new HashMap<>();
+        Map<String, String> regions = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "out" + i;
+            String region = random.nextBoolean() ? "north" : "south";
+            long from = start.toEpochMilli() + random.nextInt(4 * 3_600) * 1_000L + random.nextInt(1_000);
+            long to = from + random.nextInt(90 * 60_000);
+            int customers = 1 + random.nextInt(500);
+            RepairEvent completed = event(id, COMPLETED, Instant.ofEpochMilli(to)).build();
+            events.add(event(id, CREATED, Instant.ofEpochMilli(from)).setOutage(true).setRegion(region)
+                    .setCustomersAffected(customers).build());
+            events.add(completed);
+            events.add(completed);
+            events.add(event(id, REOPENED, Instant.ofEpochMilli(to + 60_000)).build());
+            events.add(event(id, COMPLETED, Instant.ofEpochMilli(to + 120_000)).build());
+            if (to > from) {
+                interruptions.put(id, new long[] {from, to, customers});
+                regions.put(id, region);
+            }
+        }
+        Collections.shuffle(events, random);
+        harness.pipe(events.toArray(RepairEvent[]::new));
+
+        List<TimeRange> ranges = new ArrayList<>(List.of(WindowName.ROLLING_24H.resolve(NOW, ZoneOffset.UTC),
+                WindowName.TODAY.resolve(NOW, ZoneOffset.UTC)));
+        for (int i = 0; i < 20; i++) {
+            Instant from = start.plusMillis(random.nextInt(5 * 3_600_000));
+            ranges.add(new TimeRange(from, from.plusMillis(random.nextInt(3 * 3_600_000))));
+        }
+        for (TimeRange range : ranges) {
+            for (String region : List.of("north", "south")) {
+                // the minutes whose start is in the range, each holding the part of every interruption in it
+                long customerMillis = 0;
+                Set<String> interrupted = new HashSet<>();
+                long firstMinute = (range.from().toEpochMilli() + 59_999) / 60_000 * 60_000;
+                for (long minute = firstMinute; minute < range.to().toEpochMilli(); minute += 60_000) {
+                    for (Map.Entry<String, long[]> outage : interruptions.entrySet()) {
+                        long[] span = outage.getValue();
+                        long overlap = Math.min(span[1], minute + 60_000) - Math.max(span[0], minute);
+                        if (overlap > 0 && regions.get(outage.getKey()).equals(region)) {
+                            customerMillis += span[2] * overlap;
+                            interrupted.add(outage.getKey());
+                        }
+                    }
+                }
+                RepairFigures f = RepairQueries.figures(queries().sliceOf(SliceKeys.of("region", region), range),
+                        range, RepairConfig.from(harness.config())).get(0);
+                assertEquals(interrupted.size(), f.customerMinutesInterruptedN(), range + " " + region);
+                if (interrupted.isEmpty()) {
+                    assertNull(f.customerMinutesInterrupted(), range + " " + region);
+                } else {
+                    assertEquals(customerMillis / 60_000.0, f.customerMinutesInterrupted(), 1e-6,
+                            range + " " + region);
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("duplicate and too-late events leave the figures as they were")
     void lateAndDuplicateEvents() {
         RepairEvent completed = event("w1", COMPLETED, T0.plus(Duration.ofHours(3))).build();
@@ -414,6 +530,32 @@ class RepairTopologyTest {
         assertTrue(queries().lifecycleOf("done").isEmpty());
         assertEquals("open", queries().lifecycleOf("waiting").get(0).status());
         assertEquals("open", queries().lifecycleOf("new").get(0).status());
+    }
+
+    @Test
+    @DisplayName("an outage's interruption is kept, once per slice, until it ended longer ago than buckets are kept")
+    void interruptionsAreForgotten() {
+        harness.pipe(
+                event("out1", CREATED, at("2026-11-14T08:00:00Z")).setOutage(true).setCustomersAffected(5).build(),
+                event("out1", COMPLETED, at("2026-11-14T09:00:00Z")).build());
+        KeyValueStore<String, Interruption> interruptions =
+                harness.driver().getKeyValueStore(RepairTopology.INTERRUPTIONS_STORE);
+        // all, region, segment, tier, category, technician
+        assertEquals(6, count(interruptions));
+
+        // 8 days and 23 h after it ended: longer than the 8 days the quarter-hour buckets are kept
+        harness.pipe(event("new", CREATED, at("2026-11-23T08:00:00Z")).build());
+        assertEquals(0, count(interruptions));
+    }
+
+    private static long count(KeyValueStore<String, ?> store) {
+        try (var all = store.all()) {
+            long n = 0;
+            for (; all.hasNext(); all.next()) {
+                n++;
+            }
+            return n;
+        }
     }
 
     @Test

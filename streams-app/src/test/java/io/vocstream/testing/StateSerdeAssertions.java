@@ -29,7 +29,7 @@ public final class StateSerdeAssertions {
         otherVersion[0] = 9;
         SerializationException version = assertThrows(SerializationException.class,
                 () -> serde.deserializer().deserialize(TOPIC, otherVersion));
-        assertEquals(what + " of unknown version 9 (this code reads version 1)", version.getMessage());
+        assertEquals(what + " of unknown version 9 (this code reads version " + bytes[0] + ")", version.getMessage());
         for (int length = 0; length < bytes.length; length++) {
             byte[] prefix = Arrays.copyOf(bytes, length);
             SerializationException truncated = assertThrows(SerializationException.class,
