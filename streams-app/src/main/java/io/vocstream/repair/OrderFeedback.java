@@ -1,10 +1,9 @@
 package io.vocstream.repair;
 
-import io.vocstream.time.BucketSize;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -51,20 +50,18 @@ public record OrderFeedback(OrderVisit order, List<RepairLink.LinkedSurvey> surv
     }
 
     /**
-     * For a known, non-cancelled order: each survey's CSAT in the bucket of the response, each complaint in the
-     * bucket of its OPENED, and whether the order was complained about in the bucket of its creation.
+     * For a known, non-cancelled order: each survey's CSAT at the response, each complaint at its OPENED, and whether
+     * the order was complained about at its creation.
      */
-    StatsCells cells(BucketSize size) {
+    StatsCells cells() {
         StatsCells cells = new StatsCells();
         if (order == null || order.cancelled()) {
             return cells;
         }
-        Map<Long, RepairStats> byBucket = new TreeMap<>();
-        byBucket.merge(size.startOf(order.createdAt()), RepairStats.complaintOutcome(!complaints.isEmpty()),
-                RepairStats::merge);
-        surveys.forEach(s -> byBucket.merge(size.startOf(s.at()), RepairStats.survey(s.csat()), RepairStats::merge));
-        complaints.forEach(c -> byBucket.merge(size.startOf(c.at()), RepairStats.linkedComplaint(),
-                RepairStats::merge));
-        return cells.add(order.sliceKeys(), byBucket);
+        Map<Long, RepairStats> byTime = new HashMap<>();
+        byTime.merge(order.createdAt(), RepairStats.complaintOutcome(!complaints.isEmpty()), RepairStats::merge);
+        surveys.forEach(s -> byTime.merge(s.at(), RepairStats.survey(s.csat()), RepairStats::merge));
+        complaints.forEach(c -> byTime.merge(c.at(), RepairStats.linkedComplaint(), RepairStats::merge));
+        return cells.add(order.sliceKeys(), byTime);
     }
 }

@@ -1,6 +1,6 @@
 package io.vocstream.repair;
 
-import io.vocstream.buckets.BucketStore;
+import io.vocstream.buckets.BucketFamily;
 import io.vocstream.config.AppConfig;
 import io.vocstream.events.ComplaintEvent;
 import io.vocstream.events.ComplaintEventType;
@@ -13,12 +13,11 @@ import io.vocstream.streams.JsonSerde;
 import io.vocstream.streams.StoreExpiry;
 import io.vocstream.time.BucketSize;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -47,10 +46,13 @@ public final class RepairTopology {
     public static final String INTERRUPTIONS_STORE = "repair-interruptions";
     public static final String SUBJECTS_STORE = "repair-subjects";
     public static final String FEEDBACK_STORE = "repair-feedback";
-    /** Bucket statistics of the order partitions (lifecycle figures) and of the subject partitions (repeats). */
-    static final String ORDER_STATS_PREFIX = "repair-order-stats-";
-    static final String SUBJECT_STATS_PREFIX = "repair-subject-stats-";
-    static final String FEEDBACK_STATS_PREFIX = "repair-feedback-stats-";
+    /**
+     * Bucket statistics of the order partitions (lifecycle figures), of the subject partitions (repeats and returns)
+     * and of the feedback partitions (surveys and complaints about orders).
+     */
+    static final String ORDER_STATS = "repair-order-stats";
+    static final String SUBJECT_STATS = "repair-subject-stats";
+    static final String FEEDBACK_STATS = "repair-feedback-stats";
     /** Minute buckets serve windows up to a day, quarter hours the 7-day window: kept a day longer than needed. */
     static final Map<BucketSize, Duration> RETENTION = Map.of(
             BucketSize.MINUTE, Duration.ofDays(2),
@@ -60,25 +62,10 @@ public final class RepairTopology {
     private RepairTopology() {
     }
 
-    public static String orderStatsStore(BucketSize size) {
-        return ORDER_STATS_PREFIX + suffix(size);
-    }
-
-    public static String subjectStatsStore(BucketSize size) {
-        return SUBJECT_STATS_PREFIX + suffix(size);
-    }
-
-    public static String feedbackStatsStore(BucketSize size) {
-        return FEEDBACK_STATS_PREFIX + suffix(size);
-    }
-
     /** The bucket statistics stores of one size: order, subject and feedback partitions' (their sums add up). */
     public static List<String> statsStores(BucketSize size) {
-        return List.of(orderStatsStore(size), subjectStatsStore(size), feedbackStatsStore(size));
-    }
-
-    private static String suffix(BucketSize size) {
-        return size.name().toLowerCase().replace('_', '-');
+        return Stream.of(ORDER_STATS, SUBJECT_STATS, FEEDBACK_STATS)
+                .map(family -> BucketFamily.storeName(family, size)).toList();
     }
 
     public static void build(StreamsBuilder builder, InputStreams inputs, AppConfig app) {
@@ -100,25 +87,17 @@ public final class RepairTopology {
                 JsonSerde.of(SubjectHistory.class)));
         builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(FEEDBACK_STORE),
                 JsonSerde.of(OrderFeedback.class)));
-        List<String> orderStores = new ArrayList<>(List.of(ORDERS_STORE, OPEN_STORE, INTERRUPTIONS_STORE));
-        List<String> subjectStores = new ArrayList<>(List.of(SUBJECTS_STORE));
-        List<String> feedbackStores = new ArrayList<>(List.of(FEEDBACK_STORE));
-        for (BucketSize size : BucketSize.values()) {
-            for (String name : statsStores(size)) {
-                builder.addStateStore(BucketStore.builder(name, size, RETENTION.get(size), STATS_SERDE));
-            }
-            orderStores.add(orderStatsStore(size));
-            subjectStores.add(subjectStatsStore(size));
-            feedbackStores.add(feedbackStatsStore(size));
+        for (String family : List.of(ORDER_STATS, SUBJECT_STATS, FEEDBACK_STATS)) {
+            BucketFamily.addStores(builder, family, STATS_SERDE, RETENTION::get);
         }
         KStream<String, RepairEvent> events = inputs.of(EventTopic.REPAIR);
         KStream<String, OrderVisit> visits = events.process(() -> new WorkOrderProcessor(config),
-                Named.as("repair-work-orders"), orderStores.toArray(String[]::new));
+                Named.as("repair-work-orders"), stores(ORDER_STATS, ORDERS_STORE, OPEN_STORE, INTERRUPTIONS_STORE));
         visits.filter((subject, visit) -> subject != null, Named.as("repair-visits-with-subject"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OrderVisit.class))
                         .withName("repair-visits-by-subject"))
                 .process(() -> new SubjectProcessor(config), Named.as("repair-subjects"),
-                        subjectStores.toArray(String[]::new));
+                        stores(SUBJECT_STATS, SUBJECTS_STORE));
 
         Repartitioned<String, RepairLink> byOrder = Repartitioned.with(Serdes.String(), JsonSerde.of(RepairLink.class))
                 .withNumberOfPartitions(partitions);
@@ -143,16 +122,13 @@ public final class RepairTopology {
         orders.merge(surveys, Named.as("repair-feedback-surveys-merged"))
                 .merge(complaints, Named.as("repair-feedback-merged"))
                 .process(() -> new FeedbackProcessor(config), Named.as("repair-feedback"),
-                        feedbackStores.toArray(String[]::new));
+                        stores(FEEDBACK_STATS, FEEDBACK_STORE));
     }
 
-    private static Map<BucketSize, BucketStore<RepairStats>> bucketStores(ProcessorContext<?, ?> context,
-                                                                          Function<BucketSize, String> storeName) {
-        Map<BucketSize, BucketStore<RepairStats>> stores = new EnumMap<>(BucketSize.class);
-        for (BucketSize size : BucketSize.values()) {
-            stores.put(size, context.getStateStore(storeName.apply(size)));
-        }
-        return stores;
+    /** The stores of a processor: a bucket family's and {@code others}. */
+    private static String[] stores(String family, String... others) {
+        return Stream.concat(Arrays.stream(BucketFamily.storeNames(family)), Arrays.stream(others))
+                .toArray(String[]::new);
     }
 
     /**
@@ -165,7 +141,7 @@ public final class RepairTopology {
         private KeyValueStore<String, WorkOrder> orders;
         private KeyValueStore<String, OpenOrder> open;
         private KeyValueStore<String, Interruption> interruptions;
-        private Map<BucketSize, BucketStore<RepairStats>> stats;
+        private BucketFamily<RepairStats> stats;
 
         WorkOrderProcessor(RepairConfig config) {
             this.config = config;
@@ -177,7 +153,7 @@ public final class RepairTopology {
             this.orders = context.getStateStore(ORDERS_STORE);
             this.open = context.getStateStore(OPEN_STORE);
             this.interruptions = context.getStateStore(INTERRUPTIONS_STORE);
-            this.stats = bucketStores(context, RepairTopology::orderStatsStore);
+            this.stats = BucketFamily.open(context, ORDER_STATS);
             StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.orderRetention(), orders,
                     (order, horizon) -> !order.open() && order.lastEventAt() < horizon);
             // kept as long as the longest-kept buckets, whose windows an interruption is part of
@@ -195,9 +171,7 @@ public final class RepairTopology {
                 return;
             }
             orders.put(id, after);
-            for (BucketSize size : BucketSize.values()) {
-                cellsOf(after, size).replace(cellsOf(before, size), stats.get(size));
-            }
+            cellsOf(after).replace(cellsOf(before), stats);
             replaceInterruption(before, after);
             if (after.open()) {
                 open.put(id, OpenOrder.of(after));
@@ -228,8 +202,8 @@ public final class RepairTopology {
                     .orElse(Map.of());
         }
 
-        private static StatsCells cellsOf(WorkOrder order, BucketSize size) {
-            return new StatsCells().add(order.sliceKeys(), order.contributions(size));
+        private static StatsCells cellsOf(WorkOrder order) {
+            return new StatsCells().add(order.sliceKeys(), order.contributions());
         }
 
         private static OrderVisit visitOf(WorkOrder order) {
@@ -241,7 +215,7 @@ public final class RepairTopology {
     private static final class SubjectProcessor implements Processor<String, OrderVisit, Void, Void> {
         private final RepairConfig config;
         private KeyValueStore<String, SubjectHistory> subjects;
-        private Map<BucketSize, BucketStore<RepairStats>> stats;
+        private BucketFamily<RepairStats> stats;
 
         SubjectProcessor(RepairConfig config) {
             this.config = config;
@@ -250,7 +224,7 @@ public final class RepairTopology {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             this.subjects = context.getStateStore(SUBJECTS_STORE);
-            this.stats = bucketStores(context, RepairTopology::subjectStatsStore);
+            this.stats = BucketFamily.open(context, SUBJECT_STATS);
             StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.orderRetention(), subjects,
                     (subject, horizon) -> subject.newestCreatedAt() < horizon);
         }
@@ -260,14 +234,12 @@ public final class RepairTopology {
             SubjectHistory before = subjects.get(record.key());
             before = before == null ? SubjectHistory.NONE : before;
             SubjectHistory after = before.with(record.value());
-            for (BucketSize size : BucketSize.values()) {
-                cellsOf(after, size).replace(cellsOf(before, size), stats.get(size));
-            }
+            cellsOf(after).replace(cellsOf(before), stats);
             subjects.put(record.key(), after.pruned(config.orderRetention()));
         }
 
-        private StatsCells cellsOf(SubjectHistory history, BucketSize size) {
-            return history.cells(size, config.repeatWindow(), config.returnWindow());
+        private StatsCells cellsOf(SubjectHistory history) {
+            return history.cells(config.repeatWindow(), config.returnWindow());
         }
     }
 
@@ -275,7 +247,7 @@ public final class RepairTopology {
     private static final class FeedbackProcessor implements Processor<String, RepairLink, Void, Void> {
         private final RepairConfig config;
         private KeyValueStore<String, OrderFeedback> feedback;
-        private Map<BucketSize, BucketStore<RepairStats>> stats;
+        private BucketFamily<RepairStats> stats;
 
         FeedbackProcessor(RepairConfig config) {
             this.config = config;
@@ -284,7 +256,7 @@ public final class RepairTopology {
         @Override
         public void init(ProcessorContext<Void, Void> context) {
             this.feedback = context.getStateStore(FEEDBACK_STORE);
-            this.stats = bucketStores(context, RepairTopology::feedbackStatsStore);
+            this.stats = BucketFamily.open(context, FEEDBACK_STATS);
             StoreExpiry.schedule(context, PunctuationType.STREAM_TIME, config.orderRetention(), feedback,
                     (order, horizon) -> order.latestAt() < horizon);
         }
@@ -298,9 +270,7 @@ public final class RepairTopology {
                 return;
             }
             feedback.put(record.key(), after);
-            for (BucketSize size : BucketSize.values()) {
-                after.cells(size).replace(before.cells(size), stats.get(size));
-            }
+            after.cells().replace(before.cells(), stats);
         }
     }
 }

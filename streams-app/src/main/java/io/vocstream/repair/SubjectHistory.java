@@ -1,11 +1,10 @@
 package io.vocstream.repair;
 
-import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The recent work orders of one asset (or customer): what decides whether an order is a repeat repair and whether a
@@ -45,23 +44,23 @@ public record SubjectHistory(List<OrderVisit> visits) {
      * completed, a return outcome at its first completion (a later order created, or its own reopen, within
      * {@code returnWindow} after that completion).
      */
-    StatsCells cells(BucketSize size, Duration repeatWindow, Duration returnWindow) {
+    StatsCells cells(Duration repeatWindow, Duration returnWindow) {
         StatsCells cells = new StatsCells();
         List<OrderVisit> counted = visits.stream().filter(v -> !v.cancelled()).toList();
         for (OrderVisit v : counted) {
-            Map<Long, RepairStats> byBucket = new TreeMap<>();
+            Map<Long, RepairStats> byTime = new HashMap<>();
             boolean repeat = counted.stream().anyMatch(u -> u.before(v)
                     && v.createdAt() - u.createdAt() <= repeatWindow.toMillis())
                     || within(v.createdAt(), v.firstReopenedAt(), repeatWindow);
-            byBucket.merge(size.startOf(v.createdAt()), RepairStats.repeatOutcome(repeat), RepairStats::merge);
+            byTime.merge(v.createdAt(), RepairStats.repeatOutcome(repeat), RepairStats::merge);
             Long completedAt = v.firstCompletedAt();
             if (completedAt != null) {
                 boolean returned = counted.stream().anyMatch(u -> u != v && u.createdAt() > completedAt
                         && u.createdAt() - completedAt <= returnWindow.toMillis())
                         || within(completedAt, v.firstReopenedAt(), returnWindow);
-                byBucket.merge(size.startOf(completedAt), RepairStats.returnOutcome(returned), RepairStats::merge);
+                byTime.merge(completedAt, RepairStats.returnOutcome(returned), RepairStats::merge);
             }
-            cells.add(v.sliceKeys(), byBucket);
+            cells.add(v.sliceKeys(), byTime);
         }
         return cells;
     }

@@ -2,9 +2,9 @@ package io.vocstream.repair;
 
 import io.vocstream.buckets.SliceKeys;
 import io.vocstream.events.RepairEventType;
-import io.vocstream.time.BucketSize;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,35 +135,36 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
     }
 
     /**
-     * What this order adds to each time bucket of {@code size}: its creation (bucket of CREATED), first arrival and
-     * first completion (its {@link #interruption}, if any, is kept whole). Cancelled orders count only as created and cancelled.
+     * What this order adds, by the moment each part belongs to: its creation (at CREATED), first arrival and first
+     * completion (its {@link #interruption}, if any, is kept whole). Cancelled orders count only as created and
+     * cancelled.
      */
-    public Map<Long, RepairStats> contributions(BucketSize size) {
-        Map<Long, RepairStats> byBucket = new TreeMap<>();
+    public Map<Long, RepairStats> contributions() {
+        Map<Long, RepairStats> byTime = new HashMap<>();
         RepairStep created = creation().orElse(null);
         if (created == null) {
-            return byBucket;
+            return byTime;
         }
         long createdAt = created.at();
         boolean cancelled = cancelled();
         Long completedAt = firstAt(RepairEventType.COMPLETED);
-        add(byBucket, size, createdAt, RepairStats.creation(cancelled, !open(), completedAt != null,
+        add(byTime, createdAt, RepairStats.creation(cancelled, !open(), completedAt != null,
                 firstAt(RepairEventType.REOPENED) != null, outage()));
         if (cancelled) {
-            return byBucket;
+            return byTime;
         }
         Long arrivedAt = firstAt(RepairEventType.ARRIVED);
         if (arrivedAt != null) {
             Long promiseEnd = created.promisedWindowEnd();
             // arriving exactly at the end of the promised window keeps the promise
             Boolean onTime = promiseEnd == null ? null : arrivedAt <= promiseEnd;
-            add(byBucket, size, arrivedAt, RepairStats.arrival(onTime,
+            add(byTime, arrivedAt, RepairStats.arrival(onTime,
                     arrivedAt >= createdAt ? arrivedAt - createdAt : null));
         }
         if (completedAt != null && completedAt >= createdAt) {
-            add(byBucket, size, completedAt, RepairStats.completion(completedAt - createdAt, outage()));
+            add(byTime, completedAt, RepairStats.completion(completedAt - createdAt, outage()));
         }
-        return byBucket;
+        return byTime;
     }
 
     /** The interruption of a completed, not cancelled outage with customers affected; empty for any other order. */
@@ -177,7 +178,7 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
         return Optional.of(new Interruption(created.at(), completedAt, customersAffected()));
     }
 
-    private static void add(Map<Long, RepairStats> byBucket, BucketSize size, long at, RepairStats stats) {
-        byBucket.merge(size.startOf(at), stats, RepairStats::merge);
+    private static void add(Map<Long, RepairStats> byTime, long at, RepairStats stats) {
+        byTime.merge(at, stats, RepairStats::merge);
     }
 }
