@@ -133,7 +133,8 @@ public final class RepairTopology {
 
     /**
      * Keeps each order's lifecycle, replaces its bucket contribution on every change, keeps the open-orders and
-     * interruptions stores, and forwards the order's visit summary, keyed by its subject ({@code null} without one), when it changed.
+     * interruptions stores, and forwards the order's visit summary, keyed by its subject ({@code null} without one),
+     * when it changed.
      */
     private static final class WorkOrderProcessor implements Processor<String, RepairEvent, String, OrderVisit> {
         private final RepairConfig config;

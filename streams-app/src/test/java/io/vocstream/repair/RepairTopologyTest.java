@@ -283,7 +283,8 @@ class RepairTopologyTest {
         List<RepairFigures> steps = RepairQueries.seriesFigures(queries().seriesOf(SliceKeys.all(), today,
                         Duration.ofHours(1), WindowName.TODAY.bucketSize()), SliceKeys.all(), Duration.ofHours(1),
                 RepairConfig.from(harness.config()));
-        // 08:00–09:00: out1 60 × 40 min = 2400; 09:00–10:00: out1 60 × 60 + out2 10 × 30 = 3900; 10:00–11:00: 60 × 5
+        // 08:00–09:00: out1 60 × 40 min = 2400; 09:00–10:00: out1 60 × 60 + out2 10 × 30 = 3900;
+        // 10:00–11:00: out1 60 × 5 = 300
         assertEquals(2400.0, steps.get(8).customerMinutesInterrupted(), EPS);
         assertEquals(1, steps.get(8).customerMinutesInterruptedN());
         assertEquals(3900.0, steps.get(9).customerMinutesInterrupted(), EPS);
