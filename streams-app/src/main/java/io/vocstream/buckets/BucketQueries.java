@@ -55,7 +55,21 @@ public final class BucketQueries {
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(
             BucketStores<S> stores, String prefix, TimeRange range,
             Predicate<String> wanted) {
-        return mergedByKeyRange(stores, prefix, prefix + Character.MAX_VALUE, range, wanted);
+        return mergedByKeyRange(stores, prefix, above(prefix), range,
+                key -> key.startsWith(prefix) && wanted.test(key));
+    }
+
+    /**
+     * A key above every key starting with {@code prefix} in the stores' order, the order of UTF-8 bytes: its last
+     * character raised by one. ({@code prefix} followed by U+FFFF would leave out the keys that continue with a
+     * character outside the Basic Multilingual Plane, whose UTF-8 bytes sort above U+FFFF's.)
+     */
+    static String above(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        if (last >= Character.MIN_SURROGATE) {
+            throw new IllegalArgumentException("a key prefix ends in a separator, not in " + prefix);
+        }
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
     }
 
     /**

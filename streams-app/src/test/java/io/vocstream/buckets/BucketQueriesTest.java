@@ -94,13 +94,30 @@ class BucketQueriesTest {
     }
 
     @Test
+    @DisplayName("a dimension's slices are every value, however it begins (a character outside the Basic Multilingual "
+            + "Plane sorts above U+FFFF in UTF-8), and nothing beyond them")
+    void everyValueOfADimension() {
+        survey("\uD83C\uDF0Dearth", T0.plusSeconds(10));
+        survey("\uFFFFmax", T0.plusSeconds(10));
+        survey("north", T0.plusSeconds(20));
+        survey("north", T0.plusSeconds(30));
+        TimeRange range = new TimeRange(T0, T0.plusSeconds(60));
+        assertEquals(Map.of("region=\uD83C\uDF0Dearth", new Count(1), "region=\uFFFFmax", new Count(1),
+                        "region=north", new Count(2)),
+                BucketQueries.mergedByKeyPrefix(stores(), SliceKeys.prefixOf("region"), range));
+        assertEquals(Map.of("all=all", new Count(4)),
+                BucketQueries.mergedByKeyPrefix(stores(), SliceKeys.prefixOf("all"), range));
+    }
+
+    @Test
     @DisplayName("a series has every step, empty ones included")
     void series() {
         survey("north", T0.plusSeconds(10));
         survey("north", T0.plusSeconds(20));
         survey("north", T0.plusSeconds(130));
         NavigableMap<Instant, Count> steps = BucketQueries.<Count>series(
-                harness.bucketStore(BucketFamily.storeName(STORE, BucketSize.MINUTE)), SliceKeys.all(), new TimeRange(T0, T0.plusSeconds(180)), Duration.ofMinutes(1), Count.ZERO);
+                harness.bucketStore(BucketFamily.storeName(STORE, BucketSize.MINUTE)), SliceKeys.all(),
+                new TimeRange(T0, T0.plusSeconds(180)), Duration.ofMinutes(1), Count.ZERO);
         assertEquals(List.of(T0, T0.plusSeconds(60), T0.plusSeconds(120)), List.copyOf(steps.keySet()));
         assertEquals(List.of(new Count(2), Count.ZERO, new Count(1)), List.copyOf(steps.values()));
     }
