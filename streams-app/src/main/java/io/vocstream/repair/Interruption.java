@@ -1,5 +1,6 @@
 package io.vocstream.repair;
 
+import io.vocstream.streams.EventRules;
 import io.vocstream.time.TimeRange;
 
 /**
@@ -13,22 +14,17 @@ import io.vocstream.time.TimeRange;
  * @param customers  customers affected
  */
 public record Interruption(long fromMillis, long toMillis, long customers) {
-    /** Ends the slice key in a store key: dimension values hold no U+0000, so a slice's keys are one key range. */
-    private static final char SLICE_END = '\u0000';
+    /** Ends the slice key in a store key: no event's text holds it, so a slice's keys share its prefix. */
+    private static final char SLICE_END = EventRules.KEY_TERMINATOR;
 
     /** The store key of order {@code workOrderId}'s interruption in slice {@code sliceKey}. */
     static String key(String sliceKey, String workOrderId) {
         return sliceKey + SLICE_END + workOrderId;
     }
 
-    /** Below every store key of slice {@code sliceKey}. */
-    static String firstKeyOf(String sliceKey) {
+    /** The prefix of every store key of slice {@code sliceKey}. */
+    static String prefixOf(String sliceKey) {
         return sliceKey + SLICE_END;
-    }
-
-    /** Above every store key of slice {@code sliceKey}. */
-    static String lastKeyOf(String sliceKey) {
-        return sliceKey + (char) (SLICE_END + 1);
     }
 
     /** The slice key of a store key. */

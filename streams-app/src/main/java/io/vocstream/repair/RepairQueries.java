@@ -20,6 +20,7 @@ import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -140,7 +141,7 @@ public final class RepairQueries {
                     .forEach((slice, stats) -> bySlice.merge(slice, stats, RepairStats::merge));
         }
         TimeRange covered = BucketQueries.covered(range, BucketSize.MINUTE);
-        forEachInterruption(prefix, prefix + Character.MAX_VALUE, (slice, interruption) -> {
+        forEachInterruption(prefix, (slice, interruption) -> {
             RepairStats part = interruption.within(covered);
             if (!part.none()) {
                 bySlice.merge(slice, part, RepairStats::merge);
@@ -162,17 +163,17 @@ public final class RepairQueries {
         return List.of(new SlicePartial(sliceKey, stats));
     }
 
-    /** The interruptions of every slice whose store keys are within {@code [keyFrom, keyTo]}. */
-    private void forEachInterruption(String keyFrom, String keyTo, BiConsumer<String, Interruption> action) {
-        try (KeyValueIterator<String, Interruption> all = stores.interruptions().range(keyFrom, keyTo)) {
+    /** The interruptions whose store keys start with {@code prefix}, with their slices. */
+    private void forEachInterruption(String prefix, BiConsumer<String, Interruption> action) {
+        try (KeyValueIterator<String, Interruption> all = stores.interruptions().prefixScan(prefix,
+                new StringSerializer())) {
             all.forEachRemaining(kv -> action.accept(Interruption.sliceOf(kv.key), kv.value));
         }
     }
 
     private List<Interruption> interruptionsOf(String sliceKey) {
         List<Interruption> interruptions = new ArrayList<>();
-        forEachInterruption(Interruption.firstKeyOf(sliceKey), Interruption.lastKeyOf(sliceKey),
-                (slice, interruption) -> interruptions.add(interruption));
+        forEachInterruption(Interruption.prefixOf(sliceKey), (slice, interruption) -> interruptions.add(interruption));
         return interruptions;
     }
 

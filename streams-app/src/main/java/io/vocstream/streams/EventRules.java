@@ -27,6 +27,11 @@ public final class EventRules {
     public static final char QUEUE_ID_SEPARATOR = '|';
     private static final Set<String> QUEUE_ID_FIELDS = Set.of("queue", "queues", "targetQueue", "transferToQueue",
             "ivrLine");
+    /**
+     * The character no text may contain: stored keys end a slice with it (a dimension value holding it would merge
+     * into another slice), and in an id or a name it is a sign of corrupt bytes.
+     */
+    public static final char KEY_TERMINATOR = '\u0000';
 
     private final Duration maxAge;
     private final Duration maxAhead;
@@ -76,7 +81,9 @@ public final class EventRules {
             }
         } else if (name.endsWith("Id") && value instanceof CharSequence id && id.toString().isBlank()) {
             return name + " is blank";
-        } else if (QUEUE_ID_FIELDS.contains(name) && holdsSeparator(value)) {
+        } else if (holds(value, KEY_TERMINATOR)) {
+            return name + " contains U+0000, which no text may";
+        } else if (QUEUE_ID_FIELDS.contains(name) && holds(value, QUEUE_ID_SEPARATOR)) {
             return name + " " + value + " contains '" + QUEUE_ID_SEPARATOR + "', which no queue or IVR line id may";
         } else if (name.endsWith("Seconds") && value instanceof Double seconds
                 && !(seconds >= 0 && seconds <= MAX_DURATION_SECONDS)) {
@@ -85,11 +92,12 @@ public final class EventRules {
         return null;
     }
 
-    private static boolean holdsSeparator(Object ids) {
-        if (ids instanceof Collection<?> many) {
-            return many.stream().anyMatch(EventRules::holdsSeparator);
+    /** Whether a text, or a text in a list, holds {@code c}. */
+    private static boolean holds(Object value, char c) {
+        if (value instanceof Collection<?> many) {
+            return many.stream().anyMatch(one -> holds(one, c));
         }
-        return ids instanceof CharSequence id && id.toString().indexOf(QUEUE_ID_SEPARATOR) >= 0;
+        return value instanceof CharSequence text && text.toString().indexOf(c) >= 0;
     }
 
     private static String surveyProblem(SurveyResponse survey) {

@@ -113,6 +113,9 @@ class BadInputTest {
             bad.add(new BadRecord("separator in a queue id", CONTACTS, avro.serialize(CONTACTS,
                     Events.contact("c8", ContactEventType.OFFERED, now).setQueue("sales|north").build()), validate,
                     "queue sales|north contains '|', which no queue or IVR line id may"));
+            bad.add(new BadRecord("U+0000 in a dimension value", CONTACTS, avro.serialize(CONTACTS,
+                    Events.contact("c9", ContactEventType.OFFERED, now).setRegion("north\u0000x").build()), validate,
+                    "region contains U+0000, which no text may"));
             bad.add(new BadRecord("negative wait", CONTACTS, avro.serialize(CONTACTS,
                     Events.contact("c2", ContactEventType.ANSWERED, now).setWaitSeconds(-30.0).build()), validate,
                     "waitSeconds is -30.0, not between 0 and 604800"));
