@@ -55,6 +55,9 @@ public final class BucketQueries {
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyPrefix(
             BucketStores<S> stores, String prefix, TimeRange range,
             Predicate<String> wanted) {
+        if (prefix.isEmpty()) {
+            return mergedByKeyRange(stores, null, null, range, wanted);
+        }
         return mergedByKeyRange(stores, prefix, above(prefix), range,
                 key -> key.startsWith(prefix) && wanted.test(key));
     }
@@ -73,8 +76,9 @@ public final class BucketQueries {
     }
 
     /**
-     * Every slice whose key is within {@code [keyFrom, keyTo]} and that {@code wanted} accepts, each merged over the
-     * range; a window store reads every bucket of the keys in between, so the key range is the cost.
+     * Every slice whose key is within {@code [keyFrom, keyTo]} (a {@code null} bound: none) and that {@code wanted}
+     * accepts, each merged over the range; a window store reads every bucket of the keys in between, so the key range
+     * is the cost.
      */
     public static <S extends Mergeable<S>> Map<String, S> mergedByKeyRange(
             BucketStores<S> stores, String keyFrom, String keyTo,
