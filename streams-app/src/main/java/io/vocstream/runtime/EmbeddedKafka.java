@@ -111,7 +111,12 @@ public final class EmbeddedKafka implements AutoCloseable {
                 Map.entry("num.partitions", "6"),
                 // replayed exports carry old timestamps: keep events until the topic's own retention says otherwise
                 Map.entry("log.retention.ms", "-1"),
-                Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024))));
+                Map.entry("log.segment.bytes", String.valueOf(64 * 1024 * 1024)),
+                // an index entry per 4 KB of log: 1 MB holds a 64 MB segment's several times over. An index is a
+                // sparse file mapped into memory, and its first touch makes the kernel read ahead (and zero) up to
+                // read_ahead_kb of it, 8 MB on some disks: with the 10 MB default, the first appends to the hundreds
+                // of partitions an application creates took a tenth of the CPU of its first half minute
+                Map.entry("log.index.size.max.bytes", String.valueOf(1024 * 1024))));
         return p;
     }
 
