@@ -4,8 +4,10 @@ import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -29,6 +31,12 @@ public final class BucketFamily<S extends Mergeable<S>> {
 
     public static String[] storeNames(String family) {
         return Arrays.stream(BucketSize.values()).map(size -> storeName(family, size)).toArray(String[]::new);
+    }
+
+    /** The stores a processor connects: {@code others}, and every size's store of each of {@code families}. */
+    public static String[] withStores(List<String> others, String... families) {
+        return Stream.concat(others.stream(),
+                Arrays.stream(families).flatMap(family -> Arrays.stream(storeNames(family)))).toArray(String[]::new);
     }
 
     /** Adds the family's stores, buckets of each size kept for {@code retention} of it. */

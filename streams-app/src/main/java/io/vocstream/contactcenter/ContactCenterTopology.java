@@ -14,10 +14,8 @@ import io.vocstream.streams.InputStreams;
 import io.vocstream.streams.JsonSerde;
 import io.vocstream.streams.StoreExpiry;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
-import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -80,18 +78,19 @@ public final class ContactCenterTopology {
         // contact, not per event) is re-partitioned, by customer
         inputs.<ContactEvent>of(EventTopic.CONTACT)
                 .process(() -> new ContactProcessor(config), Named.as("contactcenter-contacts"),
-                        stores(List.of(CONTACTS_STORE, WAITING_STORE), QUEUE_BUCKETS_STORE, AGENT_BUCKETS_STORE))
+                        BucketFamily.withStores(List.of(CONTACTS_STORE, WAITING_STORE), QUEUE_BUCKETS_STORE,
+                                AGENT_BUCKETS_STORE))
                 .repartition(Repartitioned.<String, RepeatContacts.FirstContact>as("contactcenter-customer-contacts")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(JsonSerde.of(RepeatContacts.FirstContact.class)))
                 .process(() -> new RepeatProcessor(config.repeatWindow(), keepFor), Named.as("contactcenter-repeats"),
-                        stores(List.of(CUSTOMERS_STORE), REPEAT_BUCKETS_STORE));
+                        BucketFamily.withStores(List.of(CUSTOMERS_STORE), REPEAT_BUCKETS_STORE));
         builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(IVR_SESSIONS_STORE),
                 IvrSessionSerde.serde()));
         BucketFamily.addStores(builder, IVR_BUCKETS_STORE, JsonSerde.of(IvrStats.class),
                 size -> config.retention(size, grace));
         inputs.<IvrEvent>of(EventTopic.IVR).process(() -> new IvrProcessor(config), Named.as("contactcenter-ivr"),
-                stores(List.of(IVR_SESSIONS_STORE), IVR_BUCKETS_STORE));
+                BucketFamily.withStores(List.of(IVR_SESSIONS_STORE), IVR_BUCKETS_STORE));
         BucketFamily.addStores(builder, AGENT_CSAT_STORE, CountSerdes.csatCounts(),
                 size -> config.retention(size, grace));
         inputs.<SurveyResponse>of(EventTopic.SURVEY)
@@ -119,7 +118,7 @@ public final class ContactCenterTopology {
                 HandledContactSerde.serde()));
         BucketFamily.addStores(builder, AGENT_LINKED_CSAT_STORE, CountSerdes.csatCounts(),
                 size -> config.retention(size, grace));
-        String[] stores = stores(List.of(HANDLED_CONTACTS_STORE), AGENT_LINKED_CSAT_STORE);
+        String[] stores = BucketFamily.withStores(List.of(HANDLED_CONTACTS_STORE), AGENT_LINKED_CSAT_STORE);
         inputs.<ContactEvent>of(EventTopic.CONTACT)
                 .filter((id, e) -> HandledContact.handles(e), Named.as("contactcenter-handling-steps"))
                 .process(() -> new HandledContactProcessor<ContactEvent>(
@@ -137,12 +136,6 @@ public final class ContactCenterTopology {
                         Named.as("contactcenter-survey-handlers"), stores);
     }
 
-    /** The stores a processor names: its key-value stores, and each bucket family at both sizes. */
-    private static String[] stores(List<String> keyValueStores, String... bucketFamilies) {
-        return Stream.concat(keyValueStores.stream(),
-                Arrays.stream(bucketFamilies).flatMap(family -> Arrays.stream(BucketFamily.storeNames(family))))
-                .toArray(String[]::new);
-    }
 
     /** A contact waiting in a queue since an event time, with its dimensions; keyed by queue and contact. */
     public record Waiting(String queue, long sinceMillis, Dimensions dimensions) {

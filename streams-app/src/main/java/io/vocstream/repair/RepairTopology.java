@@ -13,7 +13,6 @@ import io.vocstream.streams.JsonSerde;
 import io.vocstream.streams.StoreExpiry;
 import io.vocstream.time.BucketSize;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -92,12 +91,13 @@ public final class RepairTopology {
         }
         KStream<String, RepairEvent> events = inputs.of(EventTopic.REPAIR);
         KStream<String, OrderVisit> visits = events.process(() -> new WorkOrderProcessor(config),
-                Named.as("repair-work-orders"), stores(ORDER_STATS, ORDERS_STORE, OPEN_STORE, INTERRUPTIONS_STORE));
+                Named.as("repair-work-orders"),
+                BucketFamily.withStores(List.of(ORDERS_STORE, OPEN_STORE, INTERRUPTIONS_STORE), ORDER_STATS));
         visits.filter((subject, visit) -> subject != null, Named.as("repair-visits-with-subject"))
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(OrderVisit.class))
                         .withName("repair-visits-by-subject"))
                 .process(() -> new SubjectProcessor(config), Named.as("repair-subjects"),
-                        stores(SUBJECT_STATS, SUBJECTS_STORE));
+                        BucketFamily.withStores(List.of(SUBJECTS_STORE), SUBJECT_STATS));
 
         Repartitioned<String, RepairLink> byOrder = Repartitioned.with(Serdes.String(), JsonSerde.of(RepairLink.class))
                 .withNumberOfPartitions(partitions);
@@ -122,13 +122,7 @@ public final class RepairTopology {
         orders.merge(surveys, Named.as("repair-feedback-surveys-merged"))
                 .merge(complaints, Named.as("repair-feedback-merged"))
                 .process(() -> new FeedbackProcessor(config), Named.as("repair-feedback"),
-                        stores(FEEDBACK_STATS, FEEDBACK_STORE));
-    }
-
-    /** The stores of a processor: a bucket family's and {@code others}. */
-    private static String[] stores(String family, String... others) {
-        return Stream.concat(Arrays.stream(BucketFamily.storeNames(family)), Arrays.stream(others))
-                .toArray(String[]::new);
+                        BucketFamily.withStores(List.of(FEEDBACK_STORE), FEEDBACK_STATS));
     }
 
     /**

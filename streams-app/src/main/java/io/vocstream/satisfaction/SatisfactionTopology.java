@@ -14,7 +14,6 @@ import io.vocstream.streams.StoreExpiry;
 import io.vocstream.time.BucketSize;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.kafka.common.serialization.Serde;
@@ -79,7 +78,7 @@ public final class SatisfactionTopology {
         builder.addStateStore(EntityStore.builder(Stores.persistentKeyValueStore(CONTACT_WAITS),
                 ContactWaitSerde.serde()));
         inputs.<ContactEvent>of(EventTopic.CONTACT).process(ContactWaitTracker::new,
-                Named.as("satisfaction-contact-wait-tracker"), concat(BucketFamily.storeNames(WAIT), CONTACT_WAITS));
+                Named.as("satisfaction-contact-wait-tracker"), BucketFamily.withStores(List.of(CONTACT_WAITS), WAIT));
         surveys.filter((id, r) -> r.getContactId() != null)
                 .map((id, r) -> KeyValue.pair(r.getContactId(), ResponseScores.of(r, settings)))
                 .repartition(Repartitioned.with(Serdes.String(), STATS_SERDE)
@@ -87,7 +86,7 @@ public final class SatisfactionTopology {
                 .process(() -> new ResponseLinker<>(WAIT, CONTACT_WAITS, ContactWait.NONE,
                                 (contact, at) -> SliceKeys.of(WAIT_DIMENSION, contact.waitBand())),
                         Named.as("satisfaction-wait-linker"),
-                        concat(BucketFamily.storeNames(WAIT), CONTACT_WAITS));
+                        BucketFamily.withStores(List.of(CONTACT_WAITS), WAIT));
 
         BucketFamily.addStores(builder, COMPLAINT, STATS_SERDE, size -> kept(size).plus(grace));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CUSTOMER_COMPLAINTS),
@@ -101,7 +100,7 @@ public final class SatisfactionTopology {
                 .repartition(Repartitioned.with(Serdes.String(), JsonSerde.of(CustomerComplaints.Step.class))
                         .withName("satisfaction-complaint-steps-by-customer"))
                 .process(ComplaintTracker::new, Named.as("satisfaction-complaint-tracker"),
-                        concat(BucketFamily.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
+                        BucketFamily.withStores(List.of(CUSTOMER_COMPLAINTS), COMPLAINT));
         surveys.filter((id, r) -> r.getCustomerId() != null)
                 .map((id, r) -> KeyValue.pair(r.getCustomerId(), ResponseScores.of(r, settings)))
                 .repartition(Repartitioned.with(Serdes.String(), STATS_SERDE)
@@ -109,13 +108,7 @@ public final class SatisfactionTopology {
                 .process(() -> new ResponseLinker<>(COMPLAINT, CUSTOMER_COMPLAINTS, CustomerComplaints.NONE,
                                 SatisfactionTopology::complaintGroup),
                         Named.as("satisfaction-complaint-linker"),
-                        concat(BucketFamily.storeNames(COMPLAINT), CUSTOMER_COMPLAINTS));
-    }
-
-    private static String[] concat(String[] names, String name) {
-        String[] all = Arrays.copyOf(names, names.length + 1);
-        all[names.length] = name;
-        return all;
+                        BucketFamily.withStores(List.of(CUSTOMER_COMPLAINTS), COMPLAINT));
     }
 
     /** Adds each response to the buckets of its slice in every dimension. */
