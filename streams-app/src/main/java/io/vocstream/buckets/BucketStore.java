@@ -23,6 +23,7 @@ import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -56,6 +57,10 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
 
     private final BucketSize size;
     private final long publishEveryNanos;
+    private final long retentionMillis;
+    private final long segmentMillis;
+    /** The newest bucket start this store wrote: the window store drops whole segments older than its retention. */
+    private long newestStart = Long.MIN_VALUE;
     /** Deltas not yet visible: the stream thread's alone. */
     private final Map<Bucket, S> pending = new HashMap<>();
     /** Buckets touched since the commit before last, as reads see them; written by the stream thread only. */
@@ -102,10 +107,13 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
         }
     }
 
-    private BucketStore(WindowStore<String, S> store, BucketSize size, Duration publishEvery) {
+    private BucketStore(WindowStore<String, S> store, BucketSize size, Duration publishEvery, long retentionMillis,
+                        long segmentMillis) {
         super(store);
         this.size = size;
         this.publishEveryNanos = publishEvery.toNanos();
+        this.retentionMillis = retentionMillis;
+        this.segmentMillis = segmentMillis;
     }
 
     /** The store to add to the topology (and to name in the processor that writes it). */
@@ -117,8 +125,9 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     /** As {@link #builder(String, BucketSize, Duration, Serde)}, publishing deltas every {@code publishEvery}. */
     static <S extends Mergeable<S>> StoreBuilder<BucketStore<S>> builder(
             String name, BucketSize size, Duration retention, Serde<S> serde, Duration publishEvery) {
-        return builder(Stores.windowStoreBuilder(WindowStores.persistent(name, retention, size.length()),
-                Serdes.String(), serde), store -> new BucketStore<>(store, size, publishEvery));
+        WindowBytesStoreSupplier rocksdb = WindowStores.persistent(name, retention, size.length());
+        return builder(Stores.windowStoreBuilder(rocksdb, Serdes.String(), serde), store -> new BucketStore<>(store,
+                size, publishEvery, rocksdb.retentionPeriod(), rocksdb.segmentIntervalMs()));
     }
 
     /** Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}. */
@@ -155,16 +164,21 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
 
     /**
      * Writes every bucket with deltas to the window store and keeps it visible as written; forgets the buckets
-     * untouched since the last commit, which that commit wrote.
+     * untouched since the last commit, which that commit wrote, and those in segments the window store drops.
      */
     @Override
     public void flushCache() {
         publish();
+        slots.forEach((bucket, slot) -> {
+            if (slot.bucket.delta() != null) {
+                newestStart = Math.max(newestStart, bucket.startMillis());
+            }
+        });
         for (Iterator<Map.Entry<Bucket, Slot<S>>> touched = slots.entrySet().iterator(); touched.hasNext(); ) {
             Map.Entry<Bucket, Slot<S>> entry = touched.next();
             Bucket bucket = entry.getKey();
             Slot<S> slot = entry.getValue();
-            if (slot.bucket.delta() == null) {
+            if (slot.bucket.delta() == null || expired(bucket)) {
                 visible.remove(bucket);
                 touched.remove();
             } else {
@@ -173,6 +187,18 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
                 slot.bucket = new Visible<>(value, null);
             }
         }
+    }
+
+    /**
+     * Whether the window store would refuse the bucket: its segment is older than the retention behind the newest
+     * bucket written. A revised outcome of something long past lands there (a repeat contact, a late survey of an
+     * old contact), and so do the buckets of a topic that falls behind a sparser one while catching up, all of them
+     * expired by the end of it. Dropped here, such a write costs neither an encoding nor a changelog record, which
+     * the window store would log while refusing it.
+     */
+    private boolean expired(Bucket bucket) {
+        return newestStart != Long.MIN_VALUE
+                && bucket.startMillis() / segmentMillis < (newestStart - retentionMillis) / segmentMillis;
     }
 
     @Override
