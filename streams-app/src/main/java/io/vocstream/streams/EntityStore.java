@@ -5,7 +5,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.apache.kafka.common.serialization.Serde;
@@ -27,12 +27,27 @@ import org.apache.kafka.streams.state.Stores;
  * would encode the value at every write and decode it at every read, and keep its least-recently-used order; here a
  * read of a changed entity is a lookup, and only the commit encodes. Reads from other threads (interactive queries)
  * see the changed values too, and iterators merge them into the store's in key order ({@link Utf8Order}).
+ *
+ * <p>The changes are found by hash; a sorted table of the same changes serves ordered reads, and an entity enters it
+ * once per commit, however often it changes: a search of it compares keys character by character. A commit writes
+ * the changes through and then starts new tables, so a reader holding the old ones still finds every change in them
+ * or in the store.
  */
 public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<String, V>>
         implements KeyValueStore<String, V> {
-    /** The values put since the last flush, empty for a deletion. */
-    private final ConcurrentNavigableMap<String, Optional<V>> changed =
-            new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR);
+    /** The changes since the last flush, by key. */
+    private volatile Map<String, Change<V>> changedByKey = new ConcurrentHashMap<>();
+    /** The same changes in key order. */
+    private volatile ConcurrentNavigableMap<String, Change<V>> changed = sortedTable();
+
+    /** An entity's value since its last change, {@code null} for a deletion; updated in place. */
+    private static final class Change<V> {
+        volatile V value;
+
+        Change(V value) {
+            this.value = value;
+        }
+    }
 
     private EntityStore(KeyValueStore<String, V> store) {
         super(store);
@@ -45,13 +60,20 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
 
     @Override
     public V get(String key) {
-        Optional<V> value = changed.get(key);
-        return value != null ? value.orElse(null) : store.get(key);
+        Change<V> change = changedByKey.get(key);
+        return change != null ? change.value : store.get(key);
     }
 
     @Override
     public void put(String key, V value) {
-        changed.put(key, Optional.ofNullable(value));
+        Change<V> change = changedByKey.get(key);
+        if (change != null) {
+            change.value = value;
+        } else {
+            change = new Change<>(value);
+            changedByKey.put(key, change);
+            changed.put(key, change);
+        }
     }
 
     @Override
@@ -75,33 +97,39 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
         return current;
     }
 
+    // each read takes the changes before the store's iterator: a commit in between leaves them in both, not in neither
+
     @Override
     public KeyValueIterator<String, V> range(String from, String to) {
-        return merged(store.range(from, to), changedBetween(from, to).entrySet().iterator(), false);
+        Iterator<Map.Entry<String, Change<V>>> changes = changedBetween(from, to).entrySet().iterator();
+        return merged(store.range(from, to), changes, false);
     }
 
     @Override
     public KeyValueIterator<String, V> reverseRange(String from, String to) {
-        return merged(store.reverseRange(from, to), changedBetween(from, to).descendingMap().entrySet().iterator(),
-                true);
+        Iterator<Map.Entry<String, Change<V>>> changes = changedBetween(from, to).descendingMap().entrySet().iterator();
+        return merged(store.reverseRange(from, to), changes, true);
     }
 
     @Override
     public KeyValueIterator<String, V> all() {
-        return merged(store.all(), changed.entrySet().iterator(), false);
+        Iterator<Map.Entry<String, Change<V>>> changes = changed.entrySet().iterator();
+        return merged(store.all(), changes, false);
     }
 
     @Override
     public KeyValueIterator<String, V> reverseAll() {
-        return merged(store.reverseAll(), changed.descendingMap().entrySet().iterator(), true);
+        Iterator<Map.Entry<String, Change<V>>> changes = changed.descendingMap().entrySet().iterator();
+        return merged(store.reverseAll(), changes, true);
     }
 
     /** The keys starting with {@code prefix}: only string prefixes, whose UTF-8 bytes prefix the key's. */
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix, PS prefixKeySerializer) {
         String start = (String) prefix;
-        return merged(store.prefixScan(prefix, prefixKeySerializer), changed.tailMap(start, true).entrySet().stream()
-                .takeWhile(entry -> entry.getKey().startsWith(start)).iterator(), false);
+        Iterator<Map.Entry<String, Change<V>>> changes = changed.tailMap(start, true).entrySet().stream()
+                .takeWhile(entry -> entry.getKey().startsWith(start)).iterator();
+        return merged(store.prefixScan(prefix, prefixKeySerializer), changes, false);
     }
 
     @Override
@@ -112,20 +140,25 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
     /** Writes each entity changed since the last flush, a deletion as a tombstone. */
     @Override
     public void flushCache() {
-        changed.forEach((key, value) -> store.put(key, value.orElse(null)));
-        changed.clear();
+        changedByKey.forEach((key, change) -> store.put(key, change.value));
+        clearCache();
     }
 
     @Override
     public void clearCache() {
-        changed.clear();
+        changedByKey = new ConcurrentHashMap<>();
+        changed = sortedTable();
     }
 
-    private ConcurrentNavigableMap<String, Optional<V>> changedBetween(String from, String to) {
+    private static <V> ConcurrentNavigableMap<String, Change<V>> sortedTable() {
+        return new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR);
+    }
+
+    private ConcurrentNavigableMap<String, Change<V>> changedBetween(String from, String to) {
         if (from != null && to != null && Utf8Order.compare(from, to) > 0) {
-            return new ConcurrentSkipListMap<>(Utf8Order.COMPARATOR);
+            return sortedTable();
         }
-        ConcurrentNavigableMap<String, Optional<V>> range = changed;
+        ConcurrentNavigableMap<String, Change<V>> range = changed;
         if (from != null) {
             range = range.tailMap(from, true);
         }
@@ -136,7 +169,7 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
     }
 
     private static <V> KeyValueIterator<String, V> merged(KeyValueIterator<String, V> stored,
-                                                          Iterator<Map.Entry<String, Optional<V>>> changedInOrder,
+                                                          Iterator<Map.Entry<String, Change<V>>> changedInOrder,
                                                           boolean descending) {
         if (!changedInOrder.hasNext()) {
             return stored;
@@ -148,12 +181,12 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
     /** The store's entries with the changed ones in their place, deletions left out, both in the same key order. */
     private static final class MergedIterator<V> implements KeyValueIterator<String, V> {
         private final KeyValueIterator<String, V> stored;
-        private final Iterator<Map.Entry<String, Optional<V>>> changed;
+        private final Iterator<Map.Entry<String, Change<V>>> changed;
         private final Comparator<String> order;
-        private Map.Entry<String, Optional<V>> nextChanged;
+        private Map.Entry<String, Change<V>> nextChanged;
         private KeyValue<String, V> next;
 
-        MergedIterator(KeyValueIterator<String, V> stored, Iterator<Map.Entry<String, Optional<V>>> changed,
+        MergedIterator(KeyValueIterator<String, V> stored, Iterator<Map.Entry<String, Change<V>>> changed,
                        Comparator<String> order) {
             this.stored = stored;
             this.changed = changed;
@@ -173,7 +206,7 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
                         stored.next();
                     }
                     String key = nextChanged.getKey();
-                    V value = nextChanged.getValue().orElse(null);
+                    V value = nextChanged.getValue().value;
                     nextChanged = changed.hasNext() ? changed.next() : null;
                     if (value != null) {
                         next = KeyValue.pair(key, value);

@@ -12,10 +12,16 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -131,5 +137,101 @@ class EntityStoreTest {
         List<String> expectedKeys = new ArrayList<>();
         expected.forEach((key, value) -> expectedKeys.add(key + "=" + value));
         assertEquals(expectedKeys, keys(store.all()));
+    }
+
+    @Test
+    @DisplayName("a commit between a read's start and its store iterator loses none of the changes it reads")
+    void commitDuringAReadLosesNothing() {
+        store.close();
+        List<Runnable> onIterator = new ArrayList<>();
+        KeyValueBytesStoreSupplier rocksdb = Stores.persistentKeyValueStore("entities");
+        EntityStore<Long> committing = EntityStore.builder(new KeyValueBytesStoreSupplier() {
+            @Override
+            public String name() {
+                return rocksdb.name();
+            }
+
+            @Override
+            public KeyValueStore<Bytes, byte[]> get() {
+                return new CommitsOnIterator(rocksdb.get(), onIterator);
+            }
+
+            @Override
+            public String metricsScope() {
+                return rocksdb.metricsScope();
+            }
+        }, Serdes.Long()).withLoggingDisabled().build();
+        committing.init(context.getStateStoreContext(), committing);
+        store = committing;
+        store.put("a", 1L);
+        store.flushCache();
+        store.put("b", 2L);
+        store.put("c", 3L);
+        onIterator.add(store::flushCache);
+
+        assertEquals(List.of("a=1", "b=2", "c=3"), keys(store.all()));
+        assertEquals(List.of("b=2", "c=3"), keys(store.range("b", "c")));
+        assertEquals(List.of("c=3"), keys(store.prefixScan("c", new StringSerializer())));
+    }
+
+    /** A store that commits its entity store (once) right after opening an iterator, before it is read. */
+    private static final class CommitsOnIterator extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]>
+            implements KeyValueStore<Bytes, byte[]> {
+        private final List<Runnable> onIterator;
+
+        CommitsOnIterator(KeyValueStore<Bytes, byte[]> wrapped, List<Runnable> onIterator) {
+            super(wrapped);
+            this.onIterator = onIterator;
+        }
+
+        private KeyValueIterator<Bytes, byte[]> committing(KeyValueIterator<Bytes, byte[]> opened) {
+            onIterator.forEach(Runnable::run);
+            return opened;
+        }
+
+        @Override
+        public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+            return committing(wrapped().range(from, to));
+        }
+
+        @Override
+        public KeyValueIterator<Bytes, byte[]> all() {
+            return committing(wrapped().all());
+        }
+
+        @Override
+        public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS serializer) {
+            return committing(wrapped().prefixScan(prefix, serializer));
+        }
+
+        @Override
+        public void put(Bytes key, byte[] value) {
+            wrapped().put(key, value);
+        }
+
+        @Override
+        public byte[] putIfAbsent(Bytes key, byte[] value) {
+            return wrapped().putIfAbsent(key, value);
+        }
+
+        @Override
+        public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+            wrapped().putAll(entries);
+        }
+
+        @Override
+        public byte[] delete(Bytes key) {
+            return wrapped().delete(key);
+        }
+
+        @Override
+        public byte[] get(Bytes key) {
+            return wrapped().get(key);
+        }
+
+        @Override
+        public long approximateNumEntries() {
+            return wrapped().approximateNumEntries();
+        }
     }
 }
