@@ -44,11 +44,12 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * out for throughput, and reading what was processed keeps answers fresh meanwhile (as Kafka Streams' own stores
  * are read before their changes commit). Every {@code publishEvery} (on an add, or on the wall-clock punctuation
  * {@link BucketFamily#open} schedules, for a store no event touches) the stream thread moves its deltas into a
- * concurrent table of visible buckets, each holding the bucket as the window store had it when first touched and
- * the deltas added since; a commit writes those buckets through and keeps them one more commit interval. A read
- * takes the visible buckets of its range first and the window store's second, and for each bucket uses the visible
- * one if there was one, else the window store's: a bucket is never counted from both, and one that left the table
- * was written to the window store before it left, so a read that did not see it in the table finds it there.
+ * concurrent table of visible buckets, each holding the bucket as it was when first touched and the deltas added
+ * since; a commit writes those buckets through and keeps them, as written, in the previous table for one more commit
+ * interval, then drops that table whole. A read takes the visible buckets of its range first (a bucket's in the
+ * current table before its previous one) and the window store's second, and for each bucket uses the visible one if
+ * there was one, else the window store's: a bucket is never counted from both, and one that left the tables was
+ * written to the window store before it left, so a read that did not see it in them finds it there.
  */
 public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedStore<WindowStore<String, S>>
         implements ReadOnlyWindowStore<String, S> {
@@ -61,12 +62,15 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     private final long segmentMillis;
     /** The newest bucket start this store wrote: the window store drops whole segments older than its retention. */
     private long newestStart = Long.MIN_VALUE;
+    /**
+     * Whether the window store held nothing when first read after the store was (re)opened, so that it holds no
+     * bucket newer than {@link #newestStart}; {@code null} until then (a store is restored after it is opened).
+     */
+    private Boolean startedEmpty;
     /** Deltas not yet visible: the stream thread's alone. */
     private final Map<Bucket, S> pending = new HashMap<>();
-    /** Buckets touched since the commit before last, as reads see them; written by the stream thread only. */
-    private final ConcurrentNavigableMap<Bucket, Slot<S>> visible = new ConcurrentSkipListMap<>();
-    /** The slots of {@link #visible} by hash, for the stream thread to find a touched bucket's without a search. */
-    private final Map<Bucket, Slot<S>> slots = new HashMap<>();
+    /** The visible buckets, as reads see them; written by the stream thread only. */
+    private volatile Tables<S> tables = Tables.empty();
     private long publishedNanos = System.nanoTime();
 
     /**
@@ -96,8 +100,36 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     }
 
     /**
-     * A visible bucket's place in the table, updated in place: the table's entries change only when a bucket comes
-     * or goes, and a read takes base and deltas together from one reference.
+     * The buckets touched since the last commit and those the last commit wrote. A commit starts a new current table
+     * and keeps its current one as the previous, forgetting the previous one's buckets at once rather than one by
+     * one: a sorted table's removals and insertions each search it, comparing keys character by character.
+     */
+    private record Tables<S extends Mergeable<S>>(Table<S> current, Table<S> previous) {
+        static <T extends Mergeable<T>> Tables<T> empty() {
+            return new Tables<T>(new Table<T>(), new Table<T>());
+        }
+
+        /** The visible bucket of {@code bucket}, for any thread; {@code null} for none. */
+        Slot<S> find(Bucket bucket) {
+            Slot<S> slot = current.sorted.get(bucket);
+            return slot != null ? slot : previous.sorted.get(bucket);
+        }
+    }
+
+    /** Visible buckets in the window store's order for reads, and by hash for the stream thread. */
+    private static final class Table<S extends Mergeable<S>> {
+        final ConcurrentNavigableMap<Bucket, Slot<S>> sorted = new ConcurrentSkipListMap<>();
+        final Map<Bucket, Slot<S>> byHash = new HashMap<>();
+
+        void put(Bucket bucket, Slot<S> slot) {
+            sorted.put(bucket, slot);
+            byHash.put(bucket, slot);
+        }
+    }
+
+    /**
+     * A visible bucket's place in its table, updated in place: the table's entries change only when a bucket comes,
+     * and a read takes base and deltas together from one reference.
      */
     private static final class Slot<S extends Mergeable<S>> {
         volatile Visible<S> bucket;
@@ -148,14 +180,15 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
 
     /** Makes the pending deltas visible to reads. */
     void publish() {
+        Tables<S> visible = tables;
         pending.forEach((bucket, delta) -> {
-            Slot<S> slot = slots.get(bucket);
+            Slot<S> slot = visible.current().byHash.get(bucket);
             if (slot != null) {
                 slot.bucket = slot.bucket.plus(delta);
             } else {
-                slot = new Slot<>(new Visible<>(store.fetch(bucket.sliceKey(), bucket.startMillis()), delta));
-                visible.put(bucket, slot);
-                slots.put(bucket, slot);
+                Slot<S> written = visible.previous().byHash.get(bucket);
+                S base = written != null ? written.bucket.value() : stored(bucket);
+                visible.current().put(bucket, new Slot<>(new Visible<>(base, delta)));
             }
         });
         pending.clear();
@@ -163,30 +196,43 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     }
 
     /**
-     * Writes every bucket with deltas to the window store and keeps it visible as written; forgets the buckets
-     * untouched since the last commit, which that commit wrote, and those in segments the window store drops.
+     * What the window store holds of a bucket: nothing, without a lookup, for a bucket newer than any it can hold.
+     * While catching up most buckets are new, and a lookup that finds nothing consults every level of RocksDB.
+     */
+    private S stored(Bucket bucket) {
+        if (startedEmpty == null) {
+            try (KeyValueIterator<Windowed<String>, S> any = store.all()) {
+                startedEmpty = !any.hasNext();
+            }
+        }
+        return startedEmpty && bucket.startMillis() > newestStart ? null
+                : store.fetch(bucket.sliceKey(), bucket.startMillis());
+    }
+
+    /**
+     * Writes every bucket touched since the last commit to the window store and keeps it visible as written, except
+     * those in segments the window store drops; forgets the buckets untouched since the last commit, which that
+     * commit wrote.
      */
     @Override
     public void flushCache() {
         publish();
-        slots.forEach((bucket, slot) -> {
-            if (slot.bucket.delta() != null) {
-                newestStart = Math.max(newestStart, bucket.startMillis());
-            }
-        });
-        for (Iterator<Map.Entry<Bucket, Slot<S>>> touched = slots.entrySet().iterator(); touched.hasNext(); ) {
-            Map.Entry<Bucket, Slot<S>> entry = touched.next();
+        Table<S> touched = tables.current();
+        touched.byHash.keySet().forEach(bucket -> newestStart = Math.max(newestStart, bucket.startMillis()));
+        for (Iterator<Map.Entry<Bucket, Slot<S>>> buckets = touched.byHash.entrySet().iterator(); buckets.hasNext(); ) {
+            Map.Entry<Bucket, Slot<S>> entry = buckets.next();
             Bucket bucket = entry.getKey();
             Slot<S> slot = entry.getValue();
-            if (slot.bucket.delta() == null || expired(bucket)) {
-                visible.remove(bucket);
-                touched.remove();
+            if (expired(bucket)) {
+                touched.sorted.remove(bucket);
+                buckets.remove();
             } else {
                 S value = slot.bucket.value();
                 store.put(bucket.sliceKey(), value, bucket.startMillis());
                 slot.bucket = new Visible<>(value, null);
             }
         }
+        tables = new Tables<>(new Table<>(), touched);
     }
 
     /**
@@ -204,13 +250,14 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     @Override
     public void clearCache() {
         pending.clear();
-        visible.clear();
-        slots.clear();
+        tables = Tables.empty();
+        newestStart = Long.MIN_VALUE;
+        startedEmpty = null;
     }
 
     @Override
     public S fetch(String key, long time) {
-        Slot<S> slot = visible.get(new Bucket(key, time));
+        Slot<S> slot = tables.find(new Bucket(key, time));
         return slot != null ? slot.bucket.value() : store.fetch(key, time);
     }
 
@@ -264,12 +311,16 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
                                                        boolean backward) {
         long from = timeFrom.toEpochMilli();
         long to = timeTo.toEpochMilli();
+        // the current table after the previous: a bucket in both is as the current one has it
         Map<Bucket, S> touched = new HashMap<>();
-        visibleKeys(keyFrom, keyTo).forEach((bucket, slot) -> {
-            if (bucket.startMillis() >= from && bucket.startMillis() <= to) {
-                touched.put(bucket, slot.bucket.value());
-            }
-        });
+        Tables<S> visible = tables;
+        for (Table<S> table : List.of(visible.previous(), visible.current())) {
+            keysOf(table, keyFrom, keyTo).forEach((bucket, slot) -> {
+                if (bucket.startMillis() >= from && bucket.startMillis() <= to) {
+                    touched.put(bucket, slot.bucket.value());
+                }
+            });
+        }
         KeyValueIterator<Windowed<String>, S> stored = backward ? store.backwardFetch(keyFrom, keyTo, timeFrom, timeTo)
                 : store.fetch(keyFrom, keyTo, timeFrom, timeTo);
         if (touched.isEmpty()) {
@@ -290,8 +341,9 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
         return new ListIterator<>(buckets);
     }
 
-    private ConcurrentNavigableMap<Bucket, Slot<S>> visibleKeys(String keyFrom, String keyTo) {
-        ConcurrentNavigableMap<Bucket, Slot<S>> range = visible;
+    private static <S extends Mergeable<S>> ConcurrentNavigableMap<Bucket, Slot<S>> keysOf(
+            Table<S> table, String keyFrom, String keyTo) {
+        ConcurrentNavigableMap<Bucket, Slot<S>> range = table.sorted;
         if (keyFrom != null) {
             range = range.tailMap(new Bucket(keyFrom, Long.MIN_VALUE), true);
         }

@@ -67,6 +67,27 @@ class BucketStoreTest {
     }
 
     @Test
+    @DisplayName("reopened on what it wrote, a store adds its deltas to the buckets held, the newest ones too")
+    void reopenedStoreAddsToHeldBuckets() {
+        store.add("all=all", TEN, new Count(1));
+        store.add("all=all", TEN_OH_ONE, new Count(2));
+        store.flush();
+        store.close();
+        BucketStore<Count> reopened = BucketStore.builder("counts", BucketSize.MINUTE, Duration.ofDays(1),
+                JsonSerde.of(Count.class), Duration.ofDays(1)).withLoggingDisabled().build();
+        reopened.init(TaskContexts.of("bucket-store-test", stateDir).getStateStoreContext(), reopened);
+        try {
+            reopened.add("all=all", TEN_OH_ONE, new Count(4));
+            reopened.add("all=all", TEN, new Count(8));
+            reopened.flushCache();
+            assertEquals(new Count(9), reopened.fetch("all=all", TEN));
+            assertEquals(new Count(6), reopened.fetch("all=all", TEN_OH_ONE));
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
     @DisplayName("an aborted commit drops the deltas made since the last one and keeps what was committed")
     void clearDropsPendingDeltas() {
         store.add("region=north", TEN, new Count(5));
