@@ -6,7 +6,10 @@ import io.vocstream.events.SurveyResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -35,6 +38,17 @@ public final class EventRules {
 
     private final Duration maxAge;
     private final Duration maxAhead;
+    /** The checks of each event schema's fields, worked out from their names once per schema, not per event. */
+    private final Map<Schema, List<FieldRule>> rulesBySchema = new ConcurrentHashMap<>();
+
+    /** What one field of a schema is checked for, besides holding no U+0000. */
+    private record FieldRule(int pos, String name, boolean eventTime, boolean id, boolean queueId, boolean seconds) {
+        static List<FieldRule> of(Schema schema) {
+            return schema.getFields().stream().map(field -> new FieldRule(field.pos(), field.name(),
+                    field.name().equals("eventTime"), field.name().endsWith("Id"),
+                    QUEUE_ID_FIELDS.contains(field.name()), field.name().endsWith("Seconds"))).toList();
+        }
+    }
 
     /** @param maxAge events older than this (against the wall clock) are refused as misdated */
     public EventRules(Duration maxAge) {
@@ -52,10 +66,8 @@ public final class EventRules {
 
     /** Why {@code event} cannot be used, or {@code null} if it can. */
     public String problemOf(SpecificRecord event, long nowMillis) {
-        Schema schema = event.getSchema();
-        for (Schema.Field field : schema.getFields()) {
-            Object value = event.get(field.pos());
-            String problem = fieldProblem(field.name(), value, nowMillis);
+        for (FieldRule field : rulesBySchema.computeIfAbsent(event.getSchema(), FieldRule::of)) {
+            String problem = fieldProblem(field, event.get(field.pos()), nowMillis);
             if (problem != null) {
                 return problem;
             }
@@ -69,8 +81,9 @@ public final class EventRules {
         return null;
     }
 
-    private String fieldProblem(String name, Object value, long nowMillis) {
-        if (name.equals("eventTime")) {
+    private String fieldProblem(FieldRule field, Object value, long nowMillis) {
+        String name = field.name();
+        if (field.eventTime()) {
             long t = ((Instant) value).toEpochMilli();
             if (t > nowMillis + maxAhead.toMillis()) {
                 return "eventTime " + value + " is more than " + maxAhead.toMinutes() + " minutes ahead of the clock ("
@@ -79,13 +92,13 @@ public final class EventRules {
             if (t < nowMillis - maxAge.toMillis()) {
                 return "eventTime " + value + " is older than events.max.age (" + maxAge.toDays() + " days)";
             }
-        } else if (name.endsWith("Id") && value instanceof CharSequence id && id.toString().isBlank()) {
+        } else if (field.id() && value instanceof CharSequence id && id.toString().isBlank()) {
             return name + " is blank";
         } else if (holds(value, KEY_TERMINATOR)) {
             return name + " contains U+0000, which no text may";
-        } else if (QUEUE_ID_FIELDS.contains(name) && holds(value, QUEUE_ID_SEPARATOR)) {
+        } else if (field.queueId() && holds(value, QUEUE_ID_SEPARATOR)) {
             return name + " " + value + " contains '" + QUEUE_ID_SEPARATOR + "', which no queue or IVR line id may";
-        } else if (name.endsWith("Seconds") && value instanceof Double seconds
+        } else if (field.seconds() && value instanceof Double seconds
                 && !(seconds >= 0 && seconds <= MAX_DURATION_SECONDS)) {
             return name + " is " + seconds + ", not between 0 and " + (long) MAX_DURATION_SECONDS;
         }
