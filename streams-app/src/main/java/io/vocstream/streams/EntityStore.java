@@ -43,9 +43,12 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
     /** An entity's value since its last change, {@code null} for a deletion; updated in place. */
     private static final class Change<V> {
         volatile V value;
+        /** Whether the first change since the commit put a value: the entity may be new, not in the store. */
+        final boolean putFirst;
 
         Change(V value) {
             this.value = value;
+            this.putFirst = value != null;
         }
     }
 
@@ -137,10 +140,18 @@ public final class EntityStore<V> extends CommitBufferedStore<KeyValueStore<Stri
         return store.approximateNumEntries();
     }
 
-    /** Writes each entity changed since the last flush, a deletion as a tombstone. */
+    /**
+     * Writes each entity changed since the last flush, a deletion as a tombstone unless the entity came and went
+     * since the last flush without ever being stored: a contact that starts and stops waiting between two commits,
+     * as most do while catching up, leaves nothing in the store or its changelog.
+     */
     @Override
     public void flushCache() {
-        changedByKey.forEach((key, change) -> store.put(key, change.value));
+        changedByKey.forEach((key, change) -> {
+            if (change.value != null || !change.putFirst || store.get(key) != null) {
+                store.put(key, change.value);
+            }
+        });
         clearCache();
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vocstream.testing.TaskContexts;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -139,13 +140,11 @@ class EntityStoreTest {
         assertEquals(expectedKeys, keys(store.all()));
     }
 
-    @Test
-    @DisplayName("a commit between a read's start and its store iterator loses none of the changes it reads")
-    void commitDuringAReadLosesNothing() {
+    /** An entity store over {@code underneath}'s RocksDB store, opened in place of the test's. */
+    private EntityStore<Long> reopenedOver(SpiedStore underneath) {
         store.close();
-        List<Runnable> onIterator = new ArrayList<>();
         KeyValueBytesStoreSupplier rocksdb = Stores.persistentKeyValueStore("entities");
-        EntityStore<Long> committing = EntityStore.builder(new KeyValueBytesStoreSupplier() {
+        EntityStore<Long> opened = EntityStore.builder(new KeyValueBytesStoreSupplier() {
             @Override
             public String name() {
                 return rocksdb.name();
@@ -153,7 +152,7 @@ class EntityStoreTest {
 
             @Override
             public KeyValueStore<Bytes, byte[]> get() {
-                return new CommitsOnIterator(rocksdb.get(), onIterator);
+                return underneath.over(rocksdb.get());
             }
 
             @Override
@@ -161,77 +160,123 @@ class EntityStoreTest {
                 return rocksdb.metricsScope();
             }
         }, Serdes.Long()).withLoggingDisabled().build();
-        committing.init(context.getStateStoreContext(), committing);
-        store = committing;
+        opened.init(context.getStateStoreContext(), opened);
+        return opened;
+    }
+
+    @Test
+    @DisplayName("a commit between a read's start and its store iterator loses none of the changes it reads")
+    void commitDuringAReadLosesNothing() {
+        SpiedStore underneath = new SpiedStore();
+        store = reopenedOver(underneath);
         store.put("a", 1L);
         store.flushCache();
         store.put("b", 2L);
         store.put("c", 3L);
-        onIterator.add(store::flushCache);
+        underneath.onIterator.add(store::flushCache);
 
         assertEquals(List.of("a=1", "b=2", "c=3"), keys(store.all()));
         assertEquals(List.of("b=2", "c=3"), keys(store.range("b", "c")));
         assertEquals(List.of("c=3"), keys(store.prefixScan("c", new StringSerializer())));
     }
 
-    /** A store that commits its entity store (once) right after opening an iterator, before it is read. */
-    private static final class CommitsOnIterator extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]>
-            implements KeyValueStore<Bytes, byte[]> {
-        private final List<Runnable> onIterator;
+    @Test
+    @DisplayName("an entity put and deleted between two commits is written only if the store held it")
+    void entitiesThatCameAndWentWriteNothing() {
+        SpiedStore underneath = new SpiedStore();
+        store = reopenedOver(underneath);
+        store.put("stored", 1L);
+        store.flushCache();
+        underneath.written.clear();
 
-        CommitsOnIterator(KeyValueStore<Bytes, byte[]> wrapped, List<Runnable> onIterator) {
-            super(wrapped);
-            this.onIterator = onIterator;
+        store.put("new", 2L);
+        store.delete("new");
+        store.put("stored", 3L);
+        store.delete("stored");
+        store.delete("never");
+        store.flushCache();
+
+        assertEquals(List.of("never=null", "stored=null"), underneath.written.stream().sorted().toList(),
+                "tombstones of the stored entity and of one deleted without a put; none of the new one");
+        assertEquals(List.of(), keys(store.all()));
+    }
+
+    /**
+     * The bytes store of an entity store, recording its writes; once an iterator is opened, before it is read, it
+     * runs (and forgets) {@code onIterator}.
+     */
+    private static final class SpiedStore {
+        final List<Runnable> onIterator = new ArrayList<>();
+        final List<String> written = new ArrayList<>();
+
+        KeyValueStore<Bytes, byte[]> over(KeyValueStore<Bytes, byte[]> rocksdb) {
+            return new Spying(rocksdb);
         }
 
-        private KeyValueIterator<Bytes, byte[]> committing(KeyValueIterator<Bytes, byte[]> opened) {
-            onIterator.forEach(Runnable::run);
-            return opened;
-        }
+        private final class Spying extends WrappedStateStore<KeyValueStore<Bytes, byte[]>, Bytes, byte[]>
+                implements KeyValueStore<Bytes, byte[]> {
+            Spying(KeyValueStore<Bytes, byte[]> wrapped) {
+                super(wrapped);
+            }
 
-        @Override
-        public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-            return committing(wrapped().range(from, to));
-        }
+            private KeyValueIterator<Bytes, byte[]> opened(KeyValueIterator<Bytes, byte[]> iterator) {
+                List<Runnable> run = List.copyOf(onIterator);
+                onIterator.clear();
+                run.forEach(Runnable::run);
+                return iterator;
+            }
 
-        @Override
-        public KeyValueIterator<Bytes, byte[]> all() {
-            return committing(wrapped().all());
-        }
+            @Override
+            public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+                return opened(wrapped().range(from, to));
+            }
 
-        @Override
-        public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS serializer) {
-            return committing(wrapped().prefixScan(prefix, serializer));
-        }
+            @Override
+            public KeyValueIterator<Bytes, byte[]> all() {
+                return opened(wrapped().all());
+            }
 
-        @Override
-        public void put(Bytes key, byte[] value) {
-            wrapped().put(key, value);
-        }
+            @Override
+            public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS serializer) {
+                return opened(wrapped().prefixScan(prefix, serializer));
+            }
 
-        @Override
-        public byte[] putIfAbsent(Bytes key, byte[] value) {
-            return wrapped().putIfAbsent(key, value);
-        }
+            private void record(Bytes key, byte[] value) {
+                written.add(new String(key.get(), StandardCharsets.UTF_8) + "=" + (value == null ? null : "value"));
+            }
 
-        @Override
-        public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
-            wrapped().putAll(entries);
-        }
+            @Override
+            public void put(Bytes key, byte[] value) {
+                record(key, value);
+                wrapped().put(key, value);
+            }
 
-        @Override
-        public byte[] delete(Bytes key) {
-            return wrapped().delete(key);
-        }
+            @Override
+            public byte[] putIfAbsent(Bytes key, byte[] value) {
+                record(key, value);
+                return wrapped().putIfAbsent(key, value);
+            }
 
-        @Override
-        public byte[] get(Bytes key) {
-            return wrapped().get(key);
-        }
+            @Override
+            public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+                entries.forEach(entry -> put(entry.key, entry.value));
+            }
 
-        @Override
-        public long approximateNumEntries() {
-            return wrapped().approximateNumEntries();
+            @Override
+            public byte[] delete(Bytes key) {
+                record(key, null);
+                return wrapped().delete(key);
+            }
+
+            @Override
+            public byte[] get(Bytes key) {
+                return wrapped().get(key);
+            }
+
+            @Override
+            public long approximateNumEntries() {
+                return wrapped().approximateNumEntries();
+            }
         }
     }
 }
