@@ -3,6 +3,7 @@ package io.vocstream.streams;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -14,7 +15,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * costs more than the events that made it during a catch-up). A pass reads {@value #SLICE_ENTRIES} entries at a time,
  * a slice every {@code SLICE_EVERY} of wall-clock time, carrying on from the last key read: a store of millions of
  * entries, scanned whole, would hold up its stream thread, and every answer waiting on it, for seconds. An entry is
- * forgotten at most an eighth of its memory late, plus the time its pass takes to reach it.
+ * forgotten at most an eighth of its memory late, plus the time its pass takes to reach it. The slices are scheduled
+ * only while a pass runs: Kafka Streams processes fewer records per task between two checks of its punctuations each
+ * time one of them runs, so an idle one firing every {@code SLICE_EVERY} would cut every task's records per turn down
+ * to one or two.
  */
 public final class StoreExpiry {
     private static final Duration SHORTEST_INTERVAL = Duration.ofMinutes(1);
@@ -38,16 +42,18 @@ public final class StoreExpiry {
     public static <V> void schedule(ProcessingContext context, PunctuationType type, Duration memory,
                                     KeyValueStore<String, V> store, Staleness<V> staleness) {
         Duration interval = memory.dividedBy(SCANS_PER_LIFETIME);
-        Pass<V> pass = new Pass<>(store, staleness);
+        Pass<V> pass = new Pass<>(context, store, staleness);
         context.schedule(interval.compareTo(SHORTEST_INTERVAL) < 0 ? SHORTEST_INTERVAL : interval, type,
                 time -> pass.request(time - memory.toMillis()));
-        context.schedule(SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, time -> pass.slice());
     }
 
     /** A store's pass in progress, if any, and the horizon of the one to start after it. */
     private static final class Pass<V> {
+        private final ProcessingContext context;
         private final KeyValueStore<String, V> store;
         private final Staleness<V> staleness;
+        /** The running pass's slices after its first; {@code null} when none is scheduled. */
+        private Cancellable slicing;
         private boolean running;
         private long horizonMillis;
         /** The last key the running pass read; {@code null} before its first slice. */
@@ -55,7 +61,8 @@ public final class StoreExpiry {
         /** A pass asked for while one was running, to start when it ends; {@code null} for none. */
         private Long nextHorizonMillis;
 
-        Pass(KeyValueStore<String, V> store, Staleness<V> staleness) {
+        Pass(ProcessingContext context, KeyValueStore<String, V> store, Staleness<V> staleness) {
+            this.context = context;
             this.store = store;
             this.staleness = staleness;
         }
@@ -70,6 +77,9 @@ public final class StoreExpiry {
             horizonMillis = horizon;
             readTo = null;
             slice();
+            if (running && slicing == null) {
+                slicing = context.schedule(SLICE_EVERY, PunctuationType.WALL_CLOCK_TIME, time -> slice());
+            }
         }
 
         /** Reads the running pass's next slice and deletes what is stale in it. */
@@ -99,6 +109,10 @@ public final class StoreExpiry {
                 long next = nextHorizonMillis;
                 nextHorizonMillis = null;
                 request(next);
+            }
+            if (!running && slicing != null) {
+                slicing.cancel();
+                slicing = null;
             }
         }
     }
