@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 
@@ -20,9 +21,18 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
  * {@code <family>-minute} and {@code <family>-quarter-hour}.
  */
 public final class BucketFamily<S extends Mergeable<S>> {
+    /**
+     * How long a delta waits for a later add to publish it before a punctuation does: longer than the stores'
+     * {@link BucketStore#PUBLISH_EVERY}, so that the adds of a busy store always come first.
+     */
+    static final Duration QUIET_AFTER = BucketStore.PUBLISH_EVERY.multipliedBy(2);
     private final Map<BucketSize, BucketStore<S>> stores = new EnumMap<>(BucketSize.class);
+    private final ProcessingContext context;
+    /** The punctuation that publishes deltas no later add published; {@code null} while none waits. */
+    private Cancellable quietPublisher;
 
-    private BucketFamily() {
+    private BucketFamily(ProcessingContext context) {
+        this.context = context;
     }
 
     public static String storeName(String family, BucketSize size) {
@@ -47,22 +57,38 @@ public final class BucketFamily<S extends Mergeable<S>> {
         }
     }
 
-    /**
-     * The family's stores as a processor that named all of them sees them, their deltas published to reads every
-     * {@link BucketStore#PUBLISH_EVERY} of wall-clock time even while no event adds to them.
-     */
+    /** The family's stores as a processor that named all of them sees them. */
     public static <S extends Mergeable<S>> BucketFamily<S> open(ProcessingContext context, String family) {
-        BucketFamily<S> buckets = new BucketFamily<>();
+        BucketFamily<S> buckets = new BucketFamily<>(context);
         for (BucketSize size : BucketSize.values()) {
             buckets.stores.put(size, context.getStateStore(storeName(family, size)));
         }
-        context.schedule(BucketStore.PUBLISH_EVERY, PunctuationType.WALL_CLOCK_TIME,
-                now -> buckets.stores.values().forEach(BucketStore::publishIfDue));
         return buckets;
     }
 
-    /** Adds {@code delta} to the bucket holding {@code eventTimeMillis} at every size. */
+    /**
+     * Adds {@code delta} to the bucket holding {@code eventTimeMillis} at every size. The stores publish their
+     * deltas as they take more, every {@link BucketStore#PUBLISH_EVERY}; a delta that no later add publishes is
+     * published by a wall-clock punctuation {@link #QUIET_AFTER} after it, scheduled only then: Kafka Streams
+     * processes fewer records per task between two checks of its punctuations each time one of them runs, and one
+     * firing every tenth of a second in every task kept that to a few records while catching up.
+     */
     public void add(String sliceKey, long eventTimeMillis, S delta) {
-        stores.values().forEach(store -> store.add(sliceKey, eventTimeMillis, delta));
+        boolean waiting = false;
+        for (BucketStore<S> store : stores.values()) {
+            waiting |= store.add(sliceKey, eventTimeMillis, delta);
+        }
+        if (waiting && quietPublisher == null) {
+            quietPublisher = context.schedule(QUIET_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> publishQuiet());
+        } else if (!waiting && quietPublisher != null) {
+            quietPublisher.cancel();
+            quietPublisher = null;
+        }
+    }
+
+    private void publishQuiet() {
+        stores.values().forEach(BucketStore::publish);
+        quietPublisher.cancel();
+        quietPublisher = null;
     }
 }

@@ -43,7 +43,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * commit of exactly-once processing costs a transaction (markers on every partition written), so commits are spaced
  * out for throughput, and reading what was processed keeps answers fresh meanwhile (as Kafka Streams' own stores
  * are read before their changes commit). Every {@code publishEvery} (on an add, or on the wall-clock punctuation
- * {@link BucketFamily#open} schedules, for a store no event touches) the stream thread moves its deltas into a
+ * {@link BucketFamily#add} schedules for deltas no later add published) the stream thread moves its deltas into a
  * concurrent table of visible buckets, each holding the bucket as it was when first touched and the deltas added
  * since; a commit writes those buckets through and keeps them, as written, in the previous table for one more commit
  * interval, then drops that table whole. A read takes the visible buckets of its range first (a bucket's in the
@@ -162,20 +162,17 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
                 size, publishEvery, rocksdb.retentionPeriod(), rocksdb.segmentIntervalMs()));
     }
 
-    /** Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}. */
-    public void add(String sliceKey, long eventTimeMillis, S delta) {
-        pending.merge(new Bucket(sliceKey, size.startOf(eventTimeMillis)), delta, Mergeable::merge);
-        publishIfDue();
-    }
-
     /**
-     * Publishes the pending deltas if the last publication is {@code publishEvery} ago: on each add, and on a
-     * wall-clock punctuation, so that the deltas of a store no further event touches do not wait for the commit.
+     * Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}, and publishes the
+     * pending deltas if the last publication is {@code publishEvery} ago. True if deltas wait to be published.
      */
-    void publishIfDue() {
+    public boolean add(String sliceKey, long eventTimeMillis, S delta) {
+        pending.merge(new Bucket(sliceKey, size.startOf(eventTimeMillis)), delta, Mergeable::merge);
         if (System.nanoTime() - publishedNanos >= publishEveryNanos) {
             publish();
+            return false;
         }
+        return true;
     }
 
     /** Makes the pending deltas visible to reads. */

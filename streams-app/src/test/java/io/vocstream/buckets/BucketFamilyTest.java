@@ -1,7 +1,7 @@
 package io.vocstream.buckets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vocstream.buckets.BucketQueriesTest.Count;
 import io.vocstream.streams.JsonSerde;
@@ -49,24 +49,32 @@ class BucketFamilyTest {
     }
 
     @Test
-    @DisplayName("deltas no later event touches are published by the wall-clock punctuation, in every size's store")
+    @DisplayName("deltas no later add publishes are published by a wall-clock punctuation, in every size's store, "
+            + "scheduled only while they wait")
     void quietStoresArePublishedOnTheWallClock() throws InterruptedException {
         BucketFamily<Count> family = BucketFamily.open(context, "counts");
-        MockProcessorContext.CapturedPunctuator publisher = context.scheduledPunctuators().get(0);
-        assertEquals(PunctuationType.WALL_CLOCK_TIME, publisher.getType());
-        assertEquals(BucketStore.PUBLISH_EVERY, publisher.getInterval());
+        assertEquals(List.of(), context.scheduledPunctuators(), "nothing to publish");
 
-        publisher.getPunctuator().punctuate(System.currentTimeMillis());
-        family.add("all=all", TEN_PAST_TEN, new Count(3));
-        for (BucketSize size : BucketSize.values()) {
-            assertNull(stores.get(size.ordinal()).fetch("all=all", size.startOf(TEN_PAST_TEN)),
-                    "published less than a period ago");
-        }
+        family.add("all=all", TEN_PAST_TEN, new Count(1));
+        MockProcessorContext.CapturedPunctuator first = context.scheduledPunctuators().get(0);
+        assertEquals(PunctuationType.WALL_CLOCK_TIME, first.getType());
+        assertEquals(BucketFamily.QUIET_AFTER, first.getInterval());
         Thread.sleep(PUBLISH_EVERY.toMillis() + 10);
-        publisher.getPunctuator().punctuate(System.currentTimeMillis());
+        family.add("all=all", TEN_PAST_TEN, new Count(2));
+        assertTrue(first.cancelled(), "the add a period after the last publication published, so no punctuation");
+
+        family.add("all=all", TEN_PAST_TEN, new Count(4));
         for (BucketSize size : BucketSize.values()) {
             assertEquals(new Count(3), stores.get(size.ordinal()).fetch("all=all", size.startOf(TEN_PAST_TEN)),
+                    "published less than a period ago");
+        }
+        MockProcessorContext.CapturedPunctuator second = context.scheduledPunctuators().get(1);
+        second.getPunctuator().punctuate(System.currentTimeMillis());
+        for (BucketSize size : BucketSize.values()) {
+            assertEquals(new Count(7), stores.get(size.ordinal()).fetch("all=all", size.startOf(TEN_PAST_TEN)),
                     size.name());
         }
+        assertTrue(second.cancelled(), "once: the next waiting delta schedules its own");
+        assertEquals(2, context.scheduledPunctuators().size());
     }
 }
