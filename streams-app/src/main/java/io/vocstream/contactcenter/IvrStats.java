@@ -46,9 +46,18 @@ public record IvrStats(long started, long contained, long optedOut, long hungUp,
 
     @Override
     public IvrStats merge(IvrStats o) {
-        Map<String, Long> nodes = new HashMap<>(hangUpNodes);
-        o.hangUpNodes.forEach((node, n) -> nodes.merge(nodes.containsKey(node) || nodes.size() < MAX_NODES
-                ? node : OTHER_NODE, n, Long::sum));
+        // most deltas count no hang-up: the maps, immutable, are shared rather than copied when one side adds none
+        Map<String, Long> nodes;
+        if (o.hangUpNodes.isEmpty()) {
+            nodes = hangUpNodes;
+        } else if (hangUpNodes.isEmpty() && o.hangUpNodes.size() <= MAX_NODES) {
+            nodes = o.hangUpNodes;
+        } else {
+            Map<String, Long> merged = new HashMap<>(hangUpNodes);
+            o.hangUpNodes.forEach((node, n) -> merged.merge(merged.containsKey(node) || merged.size() < MAX_NODES
+                    ? node : OTHER_NODE, n, Long::sum));
+            nodes = merged;
+        }
         return new IvrStats(started + o.started, contained + o.contained, optedOut + o.optedOut, hungUp + o.hungUp,
                 noInputs + o.noInputs, noMatches + o.noMatches, timedSessions + o.timedSessions,
                 secondsInIvr + o.secondsInIvr, nodes);
