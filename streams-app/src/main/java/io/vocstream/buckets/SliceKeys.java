@@ -8,6 +8,8 @@ public final class SliceKeys {
     public static final String ALL = "all";
     public static final String UNKNOWN = "unknown";
     private static final char SEPARATOR = '=';
+    /** The whole population's key, made once: it is asked for with every event. */
+    private static final String ALL_KEY = ALL + SEPARATOR + ALL;
 
     private SliceKeys() {
     }
@@ -17,7 +19,7 @@ public final class SliceKeys {
     }
 
     public static String all() {
-        return of(ALL, ALL);
+        return ALL_KEY;
     }
 
     /** Prefix of every key of {@code dimension}, for listing its slices. */
