@@ -39,10 +39,10 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * are written when Kafka flushes the store before a commit and dropped if the transaction aborts (a
  * {@link CommitBufferedStore}); the window store underneath is a plain, logged, uncached RocksDB window store.
  *
- * <p>Reads see the deltas too, at most {@code publishEvery} after their events, without waiting for a commit: a
- * commit of exactly-once processing costs a transaction (markers on every partition written), so commits are spaced
- * out for throughput, and reading what was processed keeps answers fresh meanwhile (as Kafka Streams' own stores
- * are read before their changes commit). Every {@code publishEvery} (on an add, or on the wall-clock punctuation
+ * <p>Reads see the deltas too, at most {@code publishEvery} after their events (twice that for deltas no later add
+ * publishes), without waiting for a commit: a commit of exactly-once processing costs a transaction (markers on every
+ * partition written), so commits are spaced out for throughput, and reading what was processed keeps answers fresh
+ * meanwhile (as Kafka Streams' own stores are read before their changes commit). Every {@code publishEvery} (on an add, or on the wall-clock punctuation
  * {@link BucketFamily#add} schedules for deltas no later add published) the stream thread moves its deltas into a
  * concurrent table of visible buckets, each holding the bucket as it was when first touched and the deltas added
  * since; a commit writes those buckets through and keeps them, as written, in the previous table for one more commit
