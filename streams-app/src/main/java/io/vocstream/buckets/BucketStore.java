@@ -42,14 +42,15 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * <p>Reads see the deltas too, at most {@code publishEvery} after their events (twice that for deltas no later add
  * publishes), without waiting for a commit: a commit of exactly-once processing costs a transaction (markers on every
  * partition written), so commits are spaced out for throughput, and reading what was processed keeps answers fresh
- * meanwhile (as Kafka Streams' own stores are read before their changes commit). Every {@code publishEvery} (on an add, or on the wall-clock punctuation
- * {@link BucketFamily#add} schedules for deltas no later add published) the stream thread moves its deltas into a
- * concurrent table of visible buckets, each holding the bucket as it was when first touched and the deltas added
- * since; a commit writes those buckets through and keeps them, as written, in the previous table for one more commit
- * interval, then drops that table whole. A read takes the visible buckets of its range first (a bucket's in the
- * current table before its previous one) and the window store's second, and for each bucket uses the visible one if
- * there was one, else the window store's: a bucket is never counted from both, and one that left the tables was
- * written to the window store before it left, so a read that did not see it in them finds it there.
+ * meanwhile (as Kafka Streams' own stores are read before their changes commit). Every {@code publishEvery} (on an
+ * add, or on the wall-clock punctuation {@link BucketFamily#add} schedules for deltas no later add published) the
+ * stream thread moves its deltas into a concurrent table of visible buckets, each holding the bucket as it was when
+ * first touched and the deltas added since; a commit writes those buckets through and keeps them, as written, in the
+ * previous table for one more commit interval, then drops that table whole. A read takes the visible buckets of its
+ * range first (a bucket's in the current table before its previous one) and the window store's second, and for each
+ * bucket uses the visible one if there was one, else the window store's: a bucket is never counted from both, and
+ * one that left the tables was written to the window store before it left, so a read that did not see it in them
+ * finds it there.
  */
 public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedStore<WindowStore<String, S>>
         implements ReadOnlyWindowStore<String, S> {
