@@ -5,6 +5,7 @@ import io.vocstream.config.Settings;
 import io.vocstream.producers.sim.Pace;
 import io.vocstream.producers.sim.SimulationRunner;
 import io.vocstream.producers.sim.SimulationSettings;
+import io.vocstream.producers.sink.DiscardingEventSink;
 import io.vocstream.producers.sink.KafkaEventSink;
 import io.vocstream.registry.EmbeddedSchemaRegistry;
 import io.vocstream.runtime.EmbeddedKafka;
@@ -31,6 +32,12 @@ import picocli.CommandLine.Option;
                 + "seed), then time, per run, a baseline consumer that only reads and Avro-decodes it and the whole "
                 + "application catching up from the start. Prints each run and the median and range."})
 public final class BenchmarkCommand implements Callable<Integer> {
+    /**
+     * How long before the benchmark starts its workload's last event falls: the application refuses events more than
+     * minutes ahead of its clock.
+     */
+    private static final Duration WORKLOAD_ENDS_BEFORE_NOW = Duration.ofMinutes(10);
+    private static final Duration QUARTER_HOUR = Duration.ofMinutes(15);
 
     @Option(names = "--events", defaultValue = "10000000", description = "Events to pre-produce (default ${DEFAULT-VALUE}).")
     long events;
@@ -163,19 +170,36 @@ public final class BenchmarkCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A realistic mixed workload: the simulator as fast as it goes, ending a day before now. */
+    /**
+     * A realistic mixed workload: the simulator as fast as it goes from 00:00 UTC 14 days ago (fixed seed, the same
+     * events every day), moved forward in time by whole quarter hours so that its history ends just before now, like
+     * the topics that a first deployment or an instance back from an outage catches up on. How far is found by
+     * generating the events once without publishing them (about a million a second).
+     */
     private void produce(EmbeddedKafka kafka, RestSchemaRegistryClient client) {
-        SimulationSettings simulation = SimulationSettings.builder()
-                .seed(seed)
-                .pace(Pace.FAST)
-                .start(Instant.now().minus(Duration.ofDays(14)).truncatedTo(ChronoUnit.DAYS))
-                .maxEvents(events)
-                .progress(Duration.ofSeconds(10), report -> System.out.println("producing: " + report.summary()))
-                .build();
+        Instant start = Instant.now().minus(Duration.ofDays(14)).truncatedTo(ChronoUnit.DAYS);
+        SimulationRunner dryRun = SimulationRunner.create(simulation(start).build(), new DiscardingEventSink());
+        try (dryRun) {
+            dryRun.runToCompletion();
+        }
+        Duration toEnd = Duration.between(dryRun.progress().latestEventTime(),
+                Instant.now().minus(WORKLOAD_ENDS_BEFORE_NOW));
+        Duration shift = QUARTER_HOUR.multipliedBy(Math.max(0, toEnd.dividedBy(QUARTER_HOUR)));
         long started = System.nanoTime();
-        long produced = SimulationRunner.run(simulation,
-                new KafkaEventSink(Map.of("bootstrap.servers", kafka.bootstrapServers()), client, ""));
-        System.out.printf("produced %,d events in %.1f s%n", produced, (System.nanoTime() - started) / 1e9);
+        SimulationRunner runner = SimulationRunner.create(simulation(start)
+                        .progress(Duration.ofSeconds(10), report -> System.out.println("producing: " + report.summary()))
+                        .build(),
+                new TimeShiftingEventSink(new KafkaEventSink(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                        client, ""), shift));
+        try (runner) {
+            runner.runToCompletion();
+        }
+        System.out.printf("produced %,d events in %.1f s, event times %s to %s%n", runner.eventsPublished(),
+                (System.nanoTime() - started) / 1e9, start.plus(shift), runner.progress().latestEventTime().plus(shift));
+    }
+
+    private SimulationSettings.Builder simulation(Instant start) {
+        return SimulationSettings.builder().seed(seed).pace(Pace.FAST).start(start).maxEvents(events);
     }
 
     private AppConfig config(EmbeddedKafka kafka, EmbeddedSchemaRegistry registry, int run) {
