@@ -76,7 +76,7 @@ public final class BucketFamily<S extends Mergeable<S>> {
     public void add(String sliceKey, long eventTimeMillis, S delta) {
         boolean waiting = false;
         for (BucketStore<S> store : stores.values()) {
-            waiting |= store.add(sliceKey, eventTimeMillis, delta);
+            waiting |= store.add(sliceKey, eventTimeMillis, delta, context.currentSystemTimeMs());
         }
         if (waiting && quietPublisher == null) {
             quietPublisher = context.schedule(QUIET_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> publishQuiet());

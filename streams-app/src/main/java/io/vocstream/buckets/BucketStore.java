@@ -68,6 +68,8 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
      * bucket newer than {@link #newestStart}; {@code null} until then (a store is restored after it is opened).
      */
     private Boolean startedEmpty;
+    /** The newest wall-clock time an add was made at. */
+    private long clockMillis = Long.MIN_VALUE;
     /** Deltas not yet visible: the stream thread's alone. */
     private final Map<Bucket, S> pending = new HashMap<>();
     /** The visible buckets, as reads see them; written by the stream thread only. */
@@ -164,16 +166,22 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     }
 
     /**
-     * Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}, and publishes the
-     * pending deltas if the last publication is {@code publishEvery} ago. True if deltas wait to be published.
+     * Merges {@code delta} into the bucket of {@code sliceKey} that holds {@code eventTimeMillis}, unless the window
+     * store would drop that bucket by the time its stream time reaches {@code nowMillis} (the wall clock), and
+     * publishes the pending deltas if the last publication is {@code publishEvery} ago. True if deltas wait to be
+     * published.
      */
-    public boolean add(String sliceKey, long eventTimeMillis, S delta) {
-        pending.merge(new Bucket(sliceKey, size.startOf(eventTimeMillis)), delta, Mergeable::merge);
+    public boolean add(String sliceKey, long eventTimeMillis, S delta, long nowMillis) {
+        clockMillis = Math.max(clockMillis, nowMillis);
+        long start = size.startOf(eventTimeMillis);
+        if (!expired(start)) {
+            pending.merge(new Bucket(sliceKey, start), delta, Mergeable::merge);
+        }
         if (System.nanoTime() - publishedNanos >= publishEveryNanos) {
             publish();
             return false;
         }
-        return true;
+        return !pending.isEmpty();
     }
 
     /** Makes the pending deltas visible to reads. */
@@ -221,7 +229,7 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
             Map.Entry<Bucket, Slot<S>> entry = buckets.next();
             Bucket bucket = entry.getKey();
             Slot<S> slot = entry.getValue();
-            if (expired(bucket)) {
+            if (expired(bucket.startMillis())) {
                 touched.sorted.remove(bucket);
                 buckets.remove();
             } else {
@@ -234,15 +242,16 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
     }
 
     /**
-     * Whether the window store would refuse the bucket: its segment is older than the retention behind the newest
-     * bucket written. A revised outcome of something long past lands there (a repeat contact, a late survey of an
-     * old contact), and so do the buckets of a topic that falls behind a sparser one while catching up, all of them
-     * expired by the end of it. Dropped here, such a write costs neither an encoding nor a changelog record, which
-     * the window store would log while refusing it.
+     * Whether the window store refuses, or will have dropped once its stream time reaches the clock, a bucket
+     * starting at {@code startMillis}: its segment is older than the retention behind the newest bucket written or
+     * behind the clock. Catching up on a history, every event older than the retention behind the present lands
+     * there (no query reaches back further), and so does a revised outcome of something long past (a repeat contact,
+     * a late survey of an old contact). Dropped here, such a bucket costs no merging, no encoding and no changelog
+     * record, which the window store would log while refusing it or keep until the catch-up expires it.
      */
-    private boolean expired(Bucket bucket) {
-        return newestStart != Long.MIN_VALUE
-                && bucket.startMillis() / segmentMillis < (newestStart - retentionMillis) / segmentMillis;
+    private boolean expired(long startMillis) {
+        long newest = Math.max(newestStart, clockMillis);
+        return newest != Long.MIN_VALUE && startMillis / segmentMillis < (newest - retentionMillis) / segmentMillis;
     }
 
     @Override

@@ -34,6 +34,7 @@ class BucketFamilyTest {
     @BeforeEach
     void open() {
         context = TaskContexts.of("bucket-family-test", stateDir);
+        context.setCurrentSystemTimeMs(TEN_PAST_TEN);
         for (BucketSize size : BucketSize.values()) {
             BucketStore<Count> store = BucketStore.builder(BucketFamily.storeName("counts", size), size,
                     Duration.ofDays(1), JsonSerde.of(Count.class), PUBLISH_EVERY).withLoggingDisabled().build();

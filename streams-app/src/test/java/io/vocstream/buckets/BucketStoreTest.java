@@ -51,16 +51,16 @@ class BucketStoreTest {
     @Test
     @DisplayName("deltas are merged in memory and reach the store, added to what it holds, when Kafka flushes it")
     void flushWritesMergedDeltas() {
-        store.add("all=all", TEN + 1_000, new Count(1));
-        store.add("all=all", TEN + 59_999, new Count(2));
-        store.add("all=all", TEN_OH_ONE, new Count(4));
+        store.add("all=all", TEN + 1_000, new Count(1), TEN);
+        store.add("all=all", TEN + 59_999, new Count(2), TEN);
+        store.add("all=all", TEN_OH_ONE, new Count(4), TEN);
         assertNull(store.fetch("all=all", TEN), "nothing is visible before the deltas are published");
 
         store.flushCache();
         assertEquals(new Count(3), store.fetch("all=all", TEN));
         assertEquals(new Count(4), store.fetch("all=all", TEN_OH_ONE));
 
-        store.add("all=all", TEN + 30_000, new Count(10));
+        store.add("all=all", TEN + 30_000, new Count(10), TEN);
         store.flush();
         assertEquals(new Count(13), store.fetch("all=all", TEN));
         assertEquals(new Count(4), store.fetch("all=all", TEN_OH_ONE));
@@ -69,16 +69,16 @@ class BucketStoreTest {
     @Test
     @DisplayName("reopened on what it wrote, a store adds its deltas to the buckets held, the newest ones too")
     void reopenedStoreAddsToHeldBuckets() {
-        store.add("all=all", TEN, new Count(1));
-        store.add("all=all", TEN_OH_ONE, new Count(2));
+        store.add("all=all", TEN, new Count(1), TEN);
+        store.add("all=all", TEN_OH_ONE, new Count(2), TEN);
         store.flush();
         store.close();
         BucketStore<Count> reopened = BucketStore.builder("counts", BucketSize.MINUTE, Duration.ofDays(1),
                 JsonSerde.of(Count.class), Duration.ofDays(1)).withLoggingDisabled().build();
         reopened.init(TaskContexts.of("bucket-store-test", stateDir).getStateStoreContext(), reopened);
         try {
-            reopened.add("all=all", TEN_OH_ONE, new Count(4));
-            reopened.add("all=all", TEN, new Count(8));
+            reopened.add("all=all", TEN_OH_ONE, new Count(4), TEN);
+            reopened.add("all=all", TEN, new Count(8), TEN);
             reopened.flushCache();
             assertEquals(new Count(9), reopened.fetch("all=all", TEN));
             assertEquals(new Count(6), reopened.fetch("all=all", TEN_OH_ONE));
@@ -90,10 +90,10 @@ class BucketStoreTest {
     @Test
     @DisplayName("an aborted commit drops the deltas made since the last one and keeps what was committed")
     void clearDropsPendingDeltas() {
-        store.add("region=north", TEN, new Count(5));
+        store.add("region=north", TEN, new Count(5), TEN);
         store.flushCache();
-        store.add("region=north", TEN, new Count(7));
-        store.add("region=south", TEN, new Count(1));
+        store.add("region=north", TEN, new Count(7), TEN);
+        store.add("region=south", TEN, new Count(1), TEN);
         store.clearCache();
         store.flushCache();
         assertEquals(new Count(5), store.fetch("region=north", TEN));
@@ -103,10 +103,10 @@ class BucketStoreTest {
     @Test
     @DisplayName("published deltas are read before the commit, added to what the window store holds")
     void publishedDeltasAreRead() {
-        store.add("region=north", TEN, new Count(5));
+        store.add("region=north", TEN, new Count(5), TEN);
         store.flushCache();
-        store.add("region=north", TEN, new Count(7));
-        store.add("region=south", TEN_OH_ONE, new Count(1));
+        store.add("region=north", TEN, new Count(7), TEN);
+        store.add("region=south", TEN_OH_ONE, new Count(1), TEN);
         assertEquals(new Count(5), store.fetch("region=north", TEN), "unpublished deltas are not read");
 
         store.publish();
@@ -118,13 +118,13 @@ class BucketStoreTest {
     @Test
     @DisplayName("a range read has each bucket once: from the window store, from the published table, or both merged")
     void rangeReadHasEachBucketOnce() {
-        store.add("queue=billing", TEN, new Count(1));
-        store.add("queue=sales", TEN, new Count(2));
+        store.add("queue=billing", TEN, new Count(1), TEN);
+        store.add("queue=sales", TEN, new Count(2), TEN);
         store.flushCache();
         store.flushCache();
         // billing@10:00 is now only in the window store; sales@10:00 gets a delta; sales@10:01 is new
-        store.add("queue=sales", TEN, new Count(3));
-        store.add("queue=sales", TEN_OH_ONE, new Count(4));
+        store.add("queue=sales", TEN, new Count(3), TEN);
+        store.add("queue=sales", TEN_OH_ONE, new Count(4), TEN);
         store.publish();
         Map<String, Long> expected = Map.of("queue=billing@" + TEN, 1L, "queue=sales@" + TEN, 5L,
                 "queue=sales@" + TEN_OH_ONE, 4L);
@@ -134,8 +134,8 @@ class BucketStoreTest {
         assertEquals(expected, read("queue=", "queue=~"), "written through, the buckets read the same");
         store.flushCache();
         assertEquals(expected, read("queue=", "queue=~"), "forgotten by the table, they read from the window store");
-        store.add("queue=sales", TEN_OH_ONE, new Count(6));
-        store.add("queue=billing", TEN_OH_ONE, new Count(1));
+        store.add("queue=sales", TEN_OH_ONE, new Count(6), TEN);
+        store.add("queue=billing", TEN_OH_ONE, new Count(1), TEN);
         store.publish();
         assertEquals(Map.of("queue=sales@" + TEN_OH_ONE, 10L),
                 read("queue=sales", "queue=sales", Instant.ofEpochMilli(TEN_OH_ONE)),
@@ -162,7 +162,7 @@ class BucketStoreTest {
         });
         reader.start();
         for (int i = 0; i < events; i++) {
-            store.add("n=" + (i % 7), TEN + (i % 5) * 60_000L, new Count(1));
+            store.add("n=" + (i % 7), TEN + (i % 5) * 60_000L, new Count(1), TEN);
             if (i % 10 == 9) {
                 store.publish();
                 written.set(i + 1);

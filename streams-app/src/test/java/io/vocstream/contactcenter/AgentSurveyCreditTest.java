@@ -33,7 +33,8 @@ class AgentSurveyCreditTest {
     private TopologyHarness harness;
 
     private void start(Map<String, String> settings) {
-        harness = TopologyHarness.start(settings, ContactCenterTopology::build);
+        harness = TopologyHarness.start(settings, ContactCenterTopology::build,
+                ContactLifecycleTest.NOON);
     }
 
     @AfterEach

@@ -108,7 +108,7 @@ public class ContactCenterHotPaths {
             ContactLifecycle.Step step = ContactLifecycle.apply(state, event);
             for (ContactLifecycle.QueueDelta d : step.queueDeltas()) {
                 for (String slice : d.dimensions().slices()) {
-                    buckets.add(QueueSliceKeys.of(d.queue(), slice), d.atMillis(), d.stats());
+                    buckets.add(QueueSliceKeys.of(d.queue(), slice), d.atMillis(), d.stats(), T.toEpochMilli());
                 }
             }
             state = step.next();

@@ -26,13 +26,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class ContactCenterTopologyTest {
-    private static final Instant NOW = TopologyHarness.WALL_CLOCK_START;
+    private static final Instant NOW = ContactLifecycleTest.NOON;
     private static final TimeRange Q1 = new TimeRange(ContactLifecycleTest.Q1, ContactLifecycleTest.Q2);
 
     private TopologyHarness harness;
 
     private void start(Map<String, String> settings) {
-        harness = TopologyHarness.start(settings, ContactCenterTopology::build);
+        harness = TopologyHarness.start(settings, ContactCenterTopology::build,
+                ContactLifecycleTest.NOON);
     }
 
     @AfterEach

@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class ContactLifecycleTest {
     static final Instant Q1 = Instant.parse("2026-03-02T10:00:00Z");
     static final Instant Q2 = Instant.parse("2026-03-02T10:15:00Z");
+    /** A wall clock for topologies fed these events. */
+    static final Instant NOON = Instant.parse("2026-03-02T12:00:00Z");
     static final ServiceLevelRule RULE_20S =
             ServiceLevelRule.parse("billing", 1, "threshold=20s formula=answered short-abandon=5s target=80%");
 

@@ -36,7 +36,8 @@ class IvrTopologyTest {
 
     @BeforeEach
     void setUp() {
-        harness = TopologyHarness.start(Map.of(), ContactCenterTopology::build);
+        harness = TopologyHarness.start(Map.of(), ContactCenterTopology::build,
+                ContactLifecycleTest.NOON);
     }
 
     @AfterEach

@@ -39,6 +39,12 @@ class SatisfactionTopologyTest {
         harness.close();
     }
 
+    /** A new harness whose wall clock starts at {@code wallClock}, for events of another day. */
+    private void restartAt(Instant wallClock) {
+        harness.close();
+        harness = TopologyHarness.start(Map.of(), SatisfactionTopology::build, wallClock);
+    }
+
     private SatisfactionQueries queries() {
         return new SatisfactionQueries(harness::bucketStore);
     }
@@ -138,6 +144,7 @@ class SatisfactionTopologyTest {
     void todayOnADaylightSavingChange() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         // 2026-10-25: clocks go back at 03:00 CEST, the local day is [2026-10-24T22:00Z, 2026-10-25T23:00Z)
+        restartAt(Instant.parse("2026-10-25T22:45:00Z"));
         harness.pipe(
                 csat("before", Instant.parse("2026-10-24T21:30:00Z"), 1),  // 23:30 on the 24th
                 csat("start", Instant.parse("2026-10-24T22:30:00Z"), 5),   // 00:30
@@ -154,6 +161,7 @@ class SatisfactionTopologyTest {
     void todayOnTheDayClocksGoForward() {
         ZoneId berlin = ZoneId.of("Europe/Berlin");
         // 2026-03-29: clocks go forward at 02:00 CET, the local day is [2026-03-28T23:00Z, 2026-03-29T22:00Z)
+        restartAt(Instant.parse("2026-03-29T21:45:00Z"));
         harness.pipe(
                 csat("before", Instant.parse("2026-03-28T22:30:00Z"), 1),  // 23:30 on the 28th
                 csat("start", Instant.parse("2026-03-28T23:30:00Z"), 5),   // 00:30

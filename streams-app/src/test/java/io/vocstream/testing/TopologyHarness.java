@@ -40,8 +40,8 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * A capability's topology on the gated input streams, driven by {@link TopologyTestDriver} with the real serdes
- * (over an in-memory registry) and the real dead-letter handlers. The wall clock starts at {@link #WALL_CLOCK_START}
- * so that tests do not depend on the day they run.
+ * (over an in-memory registry) and the real dead-letter handlers. The wall clock starts at {@link #WALL_CLOCK_START},
+ * or where a test says, so that tests do not depend on the day they run.
  */
 public final class TopologyHarness implements AutoCloseable {
     public static final Instant WALL_CLOCK_START = Instant.parse("2026-11-23T12:00:00Z");
@@ -63,6 +63,15 @@ public final class TopologyHarness implements AutoCloseable {
      */
     public static TopologyHarness start(Map<String, String> settings,
                                         CapabilityBuilder capability) {
+        return start(settings, capability, WALL_CLOCK_START);
+    }
+
+    /**
+     * As {@link #start(Map, CapabilityBuilder)}, the wall clock starting at {@code wallClockStart}: near the events of
+     * the test, as bucket stores keep nothing older than their retention behind the clock.
+     */
+    public static TopologyHarness start(Map<String, String> settings, CapabilityBuilder capability,
+                                        Instant wallClockStart) {
         Map<String, String> raw = new HashMap<>(Map.of(
                 AppConfig.BOOTSTRAP_SERVERS, "unused:9092",
                 AppConfig.SCHEMA_REGISTRY_URL, "http://unused:8081",
@@ -84,7 +93,7 @@ public final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class.getName());
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-        return new TopologyHarness(new TopologyTestDriver(builder.build(), props, WALL_CLOCK_START), serdes, config);
+        return new TopologyHarness(new TopologyTestDriver(builder.build(), props, wallClockStart), serdes, config);
     }
 
     private static Path stateDirectory() {
