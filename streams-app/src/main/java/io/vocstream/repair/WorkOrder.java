@@ -7,11 +7,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Everything known about one work order: its events in event-time order. Every figure is derived from this set of
@@ -47,7 +45,7 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
 
     /** The earliest CREATED, if it is in. */
     public Optional<RepairStep> creation() {
-        return steps.stream().filter(s -> s.type() == RepairEventType.CREATED).findFirst();
+        return Optional.ofNullable(first(RepairEventType.CREATED));
     }
 
     public boolean cancelled() {
@@ -73,11 +71,27 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
     }
 
     public Long firstAt(RepairEventType type) {
-        return steps.stream().filter(s -> s.type() == type).map(RepairStep::at).findFirst().orElse(null);
+        RepairStep first = first(type);
+        return first == null ? null : first.at();
     }
 
     public Long lastAt(RepairEventType type) {
-        return steps.stream().filter(s -> s.type() == type).map(RepairStep::at).reduce((a, b) -> b).orElse(null);
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            if (steps.get(i).type() == type) {
+                return steps.get(i).at();
+            }
+        }
+        return null;
+    }
+
+    // loops rather than streams: every repair event asks these questions many times over
+    private RepairStep first(RepairEventType type) {
+        for (RepairStep step : steps) {
+            if (step.type() == type) {
+                return step;
+            }
+        }
+        return null;
     }
 
     public long lastEventAt() {
@@ -86,13 +100,21 @@ public record WorkOrder(String workOrderId, List<RepairStep> steps) {
 
     /** A property as the CREATED states it, else as the earliest event that states it. */
     private <T> T stated(Function<RepairStep, T> property) {
-        return Stream.concat(creation().stream(), steps.stream()).map(property).filter(Objects::nonNull)
-                .findFirst().orElse(null);
+        RepairStep created = first(RepairEventType.CREATED);
+        T value = created == null ? null : property.apply(created);
+        for (int i = 0; value == null && i < steps.size(); i++) {
+            value = property.apply(steps.get(i));
+        }
+        return value;
     }
 
     /** A property as the latest event that states it (the technician now assigned, the latest outage estimate). */
     private <T> T latest(Function<RepairStep, T> property) {
-        return steps.stream().map(property).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        T value = null;
+        for (int i = steps.size() - 1; value == null && i >= 0; i--) {
+            value = property.apply(steps.get(i));
+        }
+        return value;
     }
 
     public boolean outage() {
