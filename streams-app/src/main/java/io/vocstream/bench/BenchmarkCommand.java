@@ -171,10 +171,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
     }
 
     /**
-     * A realistic mixed workload: the simulator as fast as it goes from 00:00 UTC 14 days ago (fixed seed, the same
-     * events every day), moved forward in time by whole quarter hours so that its history ends just before now, like
-     * the topics that a first deployment or an instance back from an outage catches up on. How far is found by
-     * generating the events once without publishing them (about a million a second).
+     * A realistic mixed workload: the simulator as fast as it goes from 00:00 UTC 14 days ago (fixed seed: the same
+     * events on the same weekday), moved forward in time by whole quarter hours so that its history ends just before
+     * now, like the topics that a first deployment or an instance back from an outage catches up on. How far is found
+     * by generating the events once without publishing them (about a million a second).
      */
     private void produce(EmbeddedKafka kafka, RestSchemaRegistryClient client) {
         Instant start = Instant.now().minus(Duration.ofDays(14)).truncatedTo(ChronoUnit.DAYS);
