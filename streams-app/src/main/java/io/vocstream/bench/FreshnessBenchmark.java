@@ -58,9 +58,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * JIT compilers took about a core for the first minute and a half, and about three minutes after the start every run
  * had one episode of ten seconds of slow probes (not seen again in the three minutes measured after it).
  *
- * <p>The load's event times start a week back and advance as fast as the rate takes them (at the wall clock's pace
- * they could not make a steady rate; at 5,000 events/s about 500 times as fast, so two days lasted six minutes of a
- * run, after which the broker refused the load's records as stamped in the future). A probe carries the load's
+ * <p>The load's event times start hours back and advance as fast as the rate takes them (at the wall clock's pace
+ * they could not make a steady rate). At the demo's volume 5,000 events/s would run through simulated time about 300
+ * times as fast as the clock, through a day and a half in a run: the load is the simulator's at ten times the demo's
+ * volume (customers, agents and crews alike), about 30 times as fast as the clock, so that a run stays within the
+ * hours before now that minute buckets are kept for, as live events would. A probe carries the load's
  * latest event time, and its query asks for the window at that time ({@code at}): as in production, where every
  * event is stamped about now, the probes and the load interleave by event time. Stamped with the wall clock instead,
  * a probe would be days ahead of the load: a task takes the record with the lowest timestamp among its partitions
@@ -72,7 +74,9 @@ public final class FreshnessBenchmark {
     private static final Duration SETTLE = Duration.ofSeconds(15);
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
     /** How far before now the load's event times start. */
-    private static final Duration HEAD_START = Duration.ofDays(7);
+    private static final Duration HEAD_START = Duration.ofHours(6);
+    /** The load's volume scale: simulated time passes a tenth as fast as at the demo's volume. */
+    private static final double LOAD_SCALE = 10;
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration CATCH_UP = Duration.ofMinutes(3);
     private static final Duration CAUGHT_UP = Duration.ofSeconds(3);
@@ -102,6 +106,7 @@ public final class FreshnessBenchmark {
                      .seed(seed)
                      .pace(Pace.RATE)
                      .eventsPerSecond(rate)
+                     .volumeScale(LOAD_SCALE)
                      .start(Instant.now().minus(HEAD_START).truncatedTo(ChronoUnit.HOURS))
                      .build(), new KafkaEventSink(Map.of("bootstrap.servers", demo.bootstrapServers()), registry,
                      prefix))) {
