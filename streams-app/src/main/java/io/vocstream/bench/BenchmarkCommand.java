@@ -6,6 +6,7 @@ import io.vocstream.producers.sim.Pace;
 import io.vocstream.producers.sim.SimulationRunner;
 import io.vocstream.producers.sim.SimulationSettings;
 import io.vocstream.producers.sink.DiscardingEventSink;
+import io.vocstream.producers.sink.EventSink;
 import io.vocstream.producers.sink.KafkaEventSink;
 import io.vocstream.registry.EmbeddedSchemaRegistry;
 import io.vocstream.runtime.EmbeddedKafka;
@@ -186,16 +187,17 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 Instant.now().minus(WORKLOAD_ENDS_BEFORE_NOW));
         Duration shift = QUARTER_HOUR.multipliedBy(Math.max(0, toEnd.dividedBy(QUARTER_HOUR)));
         long started = System.nanoTime();
-        SimulationRunner runner = SimulationRunner.create(simulation(start)
-                        .progress(Duration.ofSeconds(10), report -> System.out.println("producing: " + report.summary()))
-                        .build(),
-                new TimeShiftingEventSink(new KafkaEventSink(Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                        client, ""), shift));
+        SimulationSettings settings = simulation(start)
+                .progress(Duration.ofSeconds(10), report -> System.out.println("producing: " + report.summary()))
+                .build();
+        EventSink kafkaSink = new KafkaEventSink(Map.of("bootstrap.servers", kafka.bootstrapServers()), client, "");
+        SimulationRunner runner = SimulationRunner.create(settings, new TimeShiftingEventSink(kafkaSink, shift));
         try (runner) {
             runner.runToCompletion();
         }
+        Instant last = runner.progress().latestEventTime().plus(shift);
         System.out.printf("produced %,d events in %.1f s, event times %s to %s%n", runner.eventsPublished(),
-                (System.nanoTime() - started) / 1e9, start.plus(shift), runner.progress().latestEventTime().plus(shift));
+                (System.nanoTime() - started) / 1e9, start.plus(shift), last);
     }
 
     private SimulationSettings.Builder simulation(Instant start) {

@@ -245,9 +245,10 @@ public final class BucketStore<S extends Mergeable<S>> extends CommitBufferedSto
      * Whether the window store refuses, or will have dropped once its stream time reaches the clock, a bucket
      * starting at {@code startMillis}: its segment is older than the retention behind the newest bucket written or
      * behind the clock. Catching up on a history, every event older than the retention behind the present lands
-     * there (an instance that kept up would have dropped its bucket already), and so does a revised outcome of something long past (a repeat contact,
-     * a late survey of an old contact). Dropped here, such a bucket costs no merging, no encoding and no changelog
-     * record, which the window store would log while refusing it or keep until the catch-up expires it.
+     * there (an instance that kept up would have dropped its bucket already), and so does a revised outcome of
+     * something long past (a repeat contact, a late survey of an old contact). Dropped here, such a bucket costs no
+     * merging, no encoding and no changelog record, which the window store would log while refusing it or keep until
+     * the catch-up expires it.
      */
     private boolean expired(long startMillis) {
         long newest = Math.max(newestStart, clockMillis);
