@@ -185,7 +185,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
         }
         Duration toEnd = Duration.between(dryRun.progress().latestEventTime(),
                 Instant.now().minus(WORKLOAD_ENDS_BEFORE_NOW));
-        Duration shift = QUARTER_HOUR.multipliedBy(Math.max(0, toEnd.dividedBy(QUARTER_HOUR)));
+        // back in time too, for a workload longer than the 14 days
+        Duration shift = QUARTER_HOUR.multipliedBy(Math.floorDiv(toEnd.toMillis(), QUARTER_HOUR.toMillis()));
         long started = System.nanoTime();
         SimulationSettings settings = simulation(start)
                 .progress(Duration.ofSeconds(10), report -> System.out.println("producing: " + report.summary()))
