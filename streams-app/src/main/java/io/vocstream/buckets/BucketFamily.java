@@ -74,9 +74,10 @@ public final class BucketFamily<S extends Mergeable<S>> {
      * firing every tenth of a second in every task kept that to a few records while catching up.
      */
     public void add(String sliceKey, long eventTimeMillis, S delta) {
+        long nowMillis = context.currentSystemTimeMs();
         boolean waiting = false;
         for (BucketStore<S> store : stores.values()) {
-            waiting |= store.add(sliceKey, eventTimeMillis, delta, context.currentSystemTimeMs());
+            waiting |= store.add(sliceKey, eventTimeMillis, delta, nowMillis);
         }
         if (waiting && quietPublisher == null) {
             quietPublisher = context.schedule(QUIET_AFTER, PunctuationType.WALL_CLOCK_TIME, now -> publishQuiet());
